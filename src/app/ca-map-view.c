@@ -1,0 +1,924 @@
+/* ca-map-view.c — the figure on screen.
+ *
+ * ca_figure_draw is too slow to run on every pointer motion, so the view
+ * keeps the last rendering as a texture together with the viewport it was
+ * drawn with. Data, figure, selection and size changes make the cache dirty
+ * and it is redrawn in the next snapshot, within the same frame. Pan and
+ * zoom only move and scale the texture; a short timeout after the last
+ * step re-renders it sharply at the new viewport.
+ *
+ * View coordinates: the figure point at the centre of the map frame and
+ * the figure units per widget unit. For maps these are map metres with y up (what
+ * CaViewport means); for the Fig. 5 diagram they are the diagram's page
+ * units at fit, with y down.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "ca-map-view.h"
+#include "ca-map-view-private.h"
+
+/* How far the user may zoom, relative to the fitted scale. */
+#define MAX_ZOOM_IN  64.0
+#define MAX_ZOOM_OUT 4.0
+/* Quiet time after a pan or zoom step before the sharp re-render. */
+#define RERENDER_DELAY_MS 120
+#define KEY_ZOOM_STEP 1.5
+
+struct _CaMapView
+{
+  GtkWidget parent_instance;
+
+  CaAnalysis *analysis;
+  CaBasemap *basemap;
+  char *figure;
+  CaLang lang;
+  char **hidden_clusters;
+  int selected_unit;
+
+  /* What is on screen now. */
+  gboolean zoomed;
+  gboolean have_view;
+  CaViewport view;
+  double fit_metres_per_unit;
+  /* Where the figure put its map frame: the viewport's centre is the
+   * frame's centre (the legend column and title are outside it). */
+  graphene_rect_t frame;
+
+  /* The cached rendering and the viewport it was drawn with. */
+  GdkTexture *texture;
+  CaViewport cache_view;
+  int cache_width;
+  int cache_height;
+  int cache_scale;
+  gboolean dirty;
+  guint rerender_id;
+  guint n_renders;
+  char *error_message;
+
+  CaViewport gesture_start;
+  gboolean panning;
+  double pointer_x;
+  double pointer_y;
+  gboolean have_pointer;
+  double pinch_x;
+  double pinch_y;
+};
+
+G_DEFINE_FINAL_TYPE (CaMapView, ca_map_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SELECTED_UNIT,
+  PROP_FIGURE,
+  PROP_ZOOMED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_map (CaMapView *self)
+{
+  return ca_figure_is_map (self->figure);
+}
+
+/* Maps have y up, the diagram's page has y down. */
+static double
+y_sign (CaMapView *self)
+{
+  return is_map (self) ? -1.0 : 1.0;
+}
+
+static double
+frame_center_x (CaMapView *self)
+{
+  return self->frame.origin.x + self->frame.size.width / 2;
+}
+
+static double
+frame_center_y (CaMapView *self)
+{
+  return self->frame.origin.y + self->frame.size.height / 2;
+}
+
+static void
+invalidate (CaMapView *self)
+{
+  self->dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_zoomed (CaMapView *self,
+            gboolean   zoomed)
+{
+  if (self->zoomed == zoomed)
+    return;
+  self->zoomed = zoomed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOMED]);
+}
+
+static void
+reset_view (CaMapView *self)
+{
+  set_zoomed (self, FALSE);
+  self->have_view = FALSE;
+  invalidate (self);
+}
+
+static void
+draw_figure (CaMapView *self,
+             cairo_t   *cr,
+             int        width,
+             int        height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) boxes = NULL;
+  CaFigureOptions options;
+  CaViewport used = { 0 };
+  gboolean map = is_map (self);
+
+  ca_figure_options_init (&options);
+  options.lang = self->lang;
+  options.furniture = TRUE;
+  options.selected_unit = self->selected_unit;
+  options.hidden_clusters = (const char * const *) self->hidden_clusters;
+
+  if (map && self->zoomed)
+    options.viewport = &self->view;
+
+  if (!map && self->zoomed)
+    {
+      /* The diagram has no viewport of its own: zoom its fitted page. */
+      cairo_translate (cr, width / 2.0, height / 2.0);
+      cairo_scale (cr, 1.0 / self->view.metres_per_unit, 1.0 / self->view.metres_per_unit);
+      cairo_translate (cr, -self->view.center_x, -self->view.center_y);
+    }
+
+  g_clear_pointer (&self->error_message, g_free);
+  if (!ca_figure_draw_full (self->figure, self->analysis, map ? self->basemap : NULL,
+                            &options, cr, width, height, &used, map ? &boxes : NULL, &error))
+    {
+      self->error_message = g_strdup (error->message);
+      self->have_view = FALSE;
+      return;
+    }
+
+  self->frame = GRAPHENE_RECT_INIT (0, 0, width, height);
+  for (guint i = 0; boxes != NULL && i < boxes->len; i++)
+    {
+      const CaFigureBox *box = &g_array_index (boxes, CaFigureBox, i);
+
+      if (box->kind == CA_FIGURE_BOX_MAP_FRAME)
+        self->frame = GRAPHENE_RECT_INIT (box->x, box->y, box->width, box->height);
+    }
+
+  if (self->zoomed)
+    return;
+  if (map)
+    self->view = used;
+  else
+    self->view = (CaViewport) { width / 2.0, height / 2.0, 1.0 };
+  self->fit_metres_per_unit = self->view.metres_per_unit;
+  self->have_view = TRUE;
+}
+
+static void
+render_cache (CaMapView *self,
+              int        width,
+              int        height,
+              int        scale)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  draw_figure (self, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* The texture reads the surface's pixels in place: ARGB32 is GDK's
+   * default memory format (premultiplied BGRA on little-endian). */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  g_clear_object (&self->texture);
+  self->texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
+                                          bytes, cairo_image_surface_get_stride (surface));
+  self->cache_view = self->view;
+  self->cache_width = width;
+  self->cache_height = height;
+  self->cache_scale = scale;
+  self->dirty = FALSE;
+  self->n_renders++;
+}
+
+static gboolean
+cache_is_stale (CaMapView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  return self->dirty || self->texture == NULL ||
+         self->cache_width != gtk_widget_get_width (widget) ||
+         self->cache_height != gtk_widget_get_height (widget) ||
+         self->cache_scale != gtk_widget_get_scale_factor (widget);
+}
+
+guint
+ca_map_view_render_now (CaMapView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_return_val_if_fail (CA_IS_MAP_VIEW (self), 0);
+
+  if (self->analysis != NULL && width > 0 && height > 0 && cache_is_stale (self))
+    render_cache (self, width, height, gtk_widget_get_scale_factor (widget));
+  return self->n_renders;
+}
+
+static void
+snapshot_message (CaMapView   *self,
+                  GtkSnapshot *snapshot,
+                  int          width,
+                  int          height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int layout_width, layout_height;
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->error_message);
+  pango_layout_set_width (layout, MAX (width - 48, 1) * PANGO_SCALE);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, &layout_width, &layout_height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (24, (height - layout_height) / 2.0));
+  gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { 0.4, 0.1, 0.1, 1 });
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+ca_map_view_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  CaMapView *self = CA_MAP_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double s;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  ca_map_view_render_now (self);
+
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &bounds);
+  if (self->error_message != NULL)
+    {
+      snapshot_message (self, snapshot, width, height);
+      return;
+    }
+  if (self->texture == NULL)
+    return;
+
+  /* Place the cached rendering where its viewport falls in the current one. */
+  s = self->cache_view.metres_per_unit / self->view.metres_per_unit;
+  gtk_snapshot_push_clip (snapshot, &bounds);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (
+    frame_center_x (self) * (1 - s)
+      + (self->cache_view.center_x - self->view.center_x) / self->view.metres_per_unit,
+    frame_center_y (self) * (1 - s)
+      + y_sign (self) * (self->cache_view.center_y - self->view.center_y) / self->view.metres_per_unit));
+  gtk_snapshot_scale (snapshot, s, s);
+  gtk_snapshot_append_texture (snapshot, self->texture,
+                               &GRAPHENE_RECT_INIT (0, 0, self->cache_width, self->cache_height));
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+}
+
+static gboolean
+rerender_cb (gpointer user_data)
+{
+  CaMapView *self = user_data;
+
+  self->rerender_id = 0;
+  invalidate (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows the new viewport at once by moving the cached texture; the sharp
+ * rendering follows when the user pauses. */
+static void
+view_changed (CaMapView *self)
+{
+  set_zoomed (self, TRUE);
+  g_clear_handle_id (&self->rerender_id, g_source_remove);
+  self->rerender_id = g_timeout_add (RERENDER_DELAY_MS, rerender_cb, self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+ca_map_view_widget_to_map (CaMapView *self,
+                           double     x,
+                           double     y,
+                           double    *map_x,
+                           double    *map_y)
+{
+  g_return_val_if_fail (CA_IS_MAP_VIEW (self), FALSE);
+
+  if (!self->have_view || !is_map (self))
+    return FALSE;
+  *map_x = self->view.center_x + (x - frame_center_x (self)) * self->view.metres_per_unit;
+  *map_y = self->view.center_y - (y - frame_center_y (self)) * self->view.metres_per_unit;
+  return TRUE;
+}
+
+gboolean
+ca_map_view_map_to_widget (CaMapView *self,
+                           double     map_x,
+                           double     map_y,
+                           double    *x,
+                           double    *y)
+{
+  g_return_val_if_fail (CA_IS_MAP_VIEW (self), FALSE);
+
+  if (!self->have_view || !is_map (self))
+    return FALSE;
+  *x = frame_center_x (self) + (map_x - self->view.center_x) / self->view.metres_per_unit;
+  *y = frame_center_y (self) - (map_y - self->view.center_y) / self->view.metres_per_unit;
+  return TRUE;
+}
+
+int
+ca_map_view_unit_at (CaMapView *self,
+                     double     x,
+                     double     y)
+{
+  double map_x, map_y;
+
+  g_return_val_if_fail (CA_IS_MAP_VIEW (self), -1);
+
+  /* The legend and title cover whatever lies outside the frame. */
+  if (!graphene_rect_contains_point (&self->frame, &GRAPHENE_POINT_INIT (x, y)))
+    return -1;
+  if (self->basemap == NULL || !ca_map_view_widget_to_map (self, x, y, &map_x, &map_y))
+    return -1;
+  return ca_basemap_hit_test (self->basemap, map_x, map_y);
+}
+
+void
+ca_map_view_zoom_at (CaMapView *self,
+                     double     factor,
+                     double     x,
+                     double     y)
+{
+  double dx, dy, fx, fy, scale;
+
+  g_return_if_fail (CA_IS_MAP_VIEW (self));
+  g_return_if_fail (factor > 0);
+
+  if (!self->have_view)
+    return;
+
+  scale = self->view.metres_per_unit / factor;
+  scale = CLAMP (scale, self->fit_metres_per_unit / MAX_ZOOM_IN,
+                 self->fit_metres_per_unit * MAX_ZOOM_OUT);
+  if (scale == self->view.metres_per_unit)
+    return;
+
+  /* The figure point under (x, y) stays under it. */
+  dx = x - frame_center_x (self);
+  dy = y_sign (self) * (y - frame_center_y (self));
+  fx = self->view.center_x + dx * self->view.metres_per_unit;
+  fy = self->view.center_y + dy * self->view.metres_per_unit;
+  self->view.center_x = fx - dx * scale;
+  self->view.center_y = fy - dy * scale;
+  self->view.metres_per_unit = scale;
+  view_changed (self);
+}
+
+void
+ca_map_view_zoom (CaMapView *self,
+                  double     factor)
+{
+  g_return_if_fail (CA_IS_MAP_VIEW (self));
+
+  ca_map_view_zoom_at (self, factor, frame_center_x (self), frame_center_y (self));
+}
+
+void
+ca_map_view_pan (CaMapView *self,
+                 double     dx,
+                 double     dy)
+{
+  g_return_if_fail (CA_IS_MAP_VIEW (self));
+
+  if (!self->have_view)
+    return;
+  self->view.center_x -= dx * self->view.metres_per_unit;
+  self->view.center_y -= y_sign (self) * dy * self->view.metres_per_unit;
+  view_changed (self);
+}
+
+void
+ca_map_view_zoom_fit (CaMapView *self)
+{
+  g_return_if_fail (CA_IS_MAP_VIEW (self));
+
+  g_clear_handle_id (&self->rerender_id, g_source_remove);
+  if (self->zoomed)
+    reset_view (self);
+}
+
+gboolean
+ca_map_view_get_zoomed (CaMapView *self)
+{
+  g_return_val_if_fail (CA_IS_MAP_VIEW (self), FALSE);
+
+  return self->zoomed;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               CaMapView      *self)
+{
+  self->gesture_start = self->view;
+  self->panning = FALSE;
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                CaMapView      *self)
+{
+  if (!self->have_view)
+    return;
+  /* Within the click threshold it may still be a click. */
+  if (!self->panning && hypot (offset_x, offset_y) < 4)
+    return;
+  self->panning = TRUE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  self->view = self->gesture_start;
+  ca_map_view_pan (self, offset_x, offset_y);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          offset_x,
+             double          offset_y,
+             CaMapView      *self)
+{
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+on_pinch_begin (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                CaMapView        *self)
+{
+  self->gesture_start = self->view;
+  if (!gtk_gesture_get_bounding_box_center (gesture, &self->pinch_x, &self->pinch_y))
+    {
+      self->pinch_x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      self->pinch_y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+}
+
+static void
+on_pinch_scale_changed (GtkGestureZoom *gesture,
+                        double          scale,
+                        CaMapView      *self)
+{
+  if (!self->have_view)
+    return;
+  self->view = self->gesture_start;
+  ca_map_view_zoom_at (self, scale, self->pinch_x, self->pinch_y);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           CaMapView                *self)
+{
+  double x = self->pointer_x;
+  double y = self->pointer_y;
+  double factor;
+
+  if (!self->have_pointer)
+    {
+      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+
+  /* Touchpads scroll in pixels, wheels in clicks. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
+    factor = pow (2.0, -dy / 150.0);
+  else
+    factor = pow (1.25, -dy);
+  ca_map_view_zoom_at (self, factor, x, y);
+  return TRUE;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           CaMapView                *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->have_pointer = TRUE;
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          CaMapView                *self)
+{
+  self->have_pointer = FALSE;
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   CaMapView       *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (is_map (self))
+    ca_map_view_set_selected_unit (self, ca_map_view_unit_at (self, x, y));
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  CaMapView *self = CA_MAP_VIEW (widget);
+  g_autofree char *markup = NULL;
+  int unit;
+
+  if (keyboard)
+    unit = self->selected_unit;
+  else
+    unit = ca_map_view_unit_at (self, x, y);
+  if (unit < 0 || self->analysis == NULL || !is_map (self))
+    return FALSE;
+
+  markup = ca_map_view_describe_unit (self->analysis, self->figure, (guint) unit, self->lang);
+  if (markup == NULL)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static gboolean
+zoom_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  CaMapView *self = CA_MAP_VIEW (widget);
+  double factor = g_variant_get_double (args);
+
+  if (factor == 0)
+    ca_map_view_zoom_fit (self);
+  else
+    ca_map_view_zoom (self, factor);
+  return TRUE;
+}
+
+static gboolean
+pan_key_cb (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  double fx, fy;
+
+  /* A tenth of the view per key press. */
+  g_variant_get (args, "(dd)", &fx, &fy);
+  ca_map_view_pan (CA_MAP_VIEW (widget), fx * gtk_widget_get_width (widget) / 10.0,
+                   fy * gtk_widget_get_height (widget) / 10.0);
+  return TRUE;
+}
+
+static void
+add_key_bindings (GtkWidgetClass *widget_class)
+{
+  static const struct { guint key; double factor; } zoom_keys[] = {
+    { GDK_KEY_plus, KEY_ZOOM_STEP }, { GDK_KEY_equal, KEY_ZOOM_STEP },
+    { GDK_KEY_KP_Add, KEY_ZOOM_STEP }, { GDK_KEY_minus, 1.0 / KEY_ZOOM_STEP },
+    { GDK_KEY_KP_Subtract, 1.0 / KEY_ZOOM_STEP }, { GDK_KEY_0, 0 }, { GDK_KEY_KP_0, 0 },
+  };
+  static const struct { guint key; double dx, dy; } pan_keys[] = {
+    { GDK_KEY_Left, 1, 0 }, { GDK_KEY_Right, -1, 0 }, { GDK_KEY_Up, 0, 1 }, { GDK_KEY_Down, 0, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+    gtk_widget_class_add_binding (widget_class, zoom_keys[i].key, 0, zoom_key_cb,
+                                  "d", zoom_keys[i].factor);
+  for (guint i = 0; i < G_N_ELEMENTS (pan_keys); i++)
+    gtk_widget_class_add_binding (widget_class, pan_keys[i].key, 0, pan_key_cb,
+                                  "(dd)", pan_keys[i].dx, pan_keys[i].dy);
+}
+
+static void
+on_dataset_changed (CaMapView *self,
+                    guint      flags,
+                    CaDataset *dataset)
+{
+  if (self->selected_unit >= (int) ca_dataset_get_n_units (dataset))
+    ca_map_view_set_selected_unit (self, -1);
+  invalidate (self);
+}
+
+void
+ca_map_view_set_analysis (CaMapView  *self,
+                          CaAnalysis *analysis)
+{
+  g_return_if_fail (CA_IS_MAP_VIEW (self));
+  g_return_if_fail (analysis == NULL || CA_IS_ANALYSIS (analysis));
+
+  if (self->analysis == analysis)
+    return;
+  if (self->analysis != NULL)
+    g_signal_handlers_disconnect_by_data (ca_analysis_get_dataset (self->analysis), self);
+  g_set_object (&self->analysis, analysis);
+  if (analysis != NULL)
+    g_signal_connect_object (ca_analysis_get_dataset (analysis), "changed",
+                             G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
+  ca_map_view_set_selected_unit (self, -1);
+  reset_view (self);
+}
+
+void
+ca_map_view_set_basemap (CaMapView *self,
+                         CaBasemap *basemap)
+{
+  g_return_if_fail (CA_IS_MAP_VIEW (self));
+
+  if (g_set_object (&self->basemap, basemap))
+    reset_view (self);
+}
+
+void
+ca_map_view_set_figure (CaMapView  *self,
+                        const char *figure_id)
+{
+  gboolean was_map;
+
+  g_return_if_fail (CA_IS_MAP_VIEW (self));
+  g_return_if_fail (ca_figure_id_is_valid (figure_id));
+
+  if (g_strcmp0 (self->figure, figure_id) == 0)
+    return;
+  was_map = is_map (self);
+  g_free (self->figure);
+  self->figure = g_strdup (figure_id);
+  /* Map figures share one viewport, so one can compare them at the same
+   * place; the diagram's page has coordinates of its own. */
+  if (was_map != is_map (self))
+    reset_view (self);
+  else
+    invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE]);
+}
+
+const char *
+ca_map_view_get_figure (CaMapView *self)
+{
+  g_return_val_if_fail (CA_IS_MAP_VIEW (self), NULL);
+
+  return self->figure;
+}
+
+void
+ca_map_view_set_lang (CaMapView *self,
+                      CaLang     lang)
+{
+  g_return_if_fail (CA_IS_MAP_VIEW (self));
+
+  if (self->lang == lang)
+    return;
+  self->lang = lang;
+  invalidate (self);
+}
+
+/* NULL and empty lists are the same: nothing hidden. */
+static gboolean
+strv_equal0 (const char * const *a,
+             const char * const *b)
+{
+  if (a == NULL || a[0] == NULL)
+    return b == NULL || b[0] == NULL;
+  return b != NULL && g_strv_equal (a, b);
+}
+
+CaLang
+ca_map_view_get_lang (CaMapView *self)
+{
+  g_return_val_if_fail (CA_IS_MAP_VIEW (self), CA_LANG_EN);
+
+  return self->lang;
+}
+
+void
+ca_map_view_set_hidden_clusters (CaMapView          *self,
+                                 const char * const *cluster_ids)
+{
+  g_return_if_fail (CA_IS_MAP_VIEW (self));
+
+  if (strv_equal0 ((const char * const *) self->hidden_clusters, cluster_ids))
+    return;
+  g_strfreev (self->hidden_clusters);
+  self->hidden_clusters = g_strdupv ((char **) cluster_ids);
+  if (g_strcmp0 (self->figure, CA_FIGURE_CLUSTERS) == 0)
+    invalidate (self);
+}
+
+int
+ca_map_view_get_selected_unit (CaMapView *self)
+{
+  g_return_val_if_fail (CA_IS_MAP_VIEW (self), -1);
+
+  return self->selected_unit;
+}
+
+void
+ca_map_view_set_selected_unit (CaMapView *self,
+                               int        unit)
+{
+  g_return_if_fail (CA_IS_MAP_VIEW (self));
+
+  unit = MAX (unit, -1);
+  if (self->selected_unit == unit)
+    return;
+  self->selected_unit = unit;
+  if (is_map (self))
+    invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UNIT]);
+}
+
+GtkWidget *
+ca_map_view_new (void)
+{
+  return g_object_new (CA_TYPE_MAP_VIEW, NULL);
+}
+
+static void
+ca_map_view_dispose (GObject *object)
+{
+  CaMapView *self = CA_MAP_VIEW (object);
+
+  g_clear_handle_id (&self->rerender_id, g_source_remove);
+  g_clear_object (&self->analysis);
+  g_clear_object (&self->basemap);
+  g_clear_object (&self->texture);
+
+  G_OBJECT_CLASS (ca_map_view_parent_class)->dispose (object);
+}
+
+static void
+ca_map_view_finalize (GObject *object)
+{
+  CaMapView *self = CA_MAP_VIEW (object);
+
+  g_free (self->figure);
+  g_free (self->error_message);
+  g_strfreev (self->hidden_clusters);
+
+  G_OBJECT_CLASS (ca_map_view_parent_class)->finalize (object);
+}
+
+static void
+ca_map_view_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CaMapView *self = CA_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_UNIT:
+      g_value_set_int (value, self->selected_unit);
+      break;
+    case PROP_FIGURE:
+      g_value_set_string (value, self->figure);
+      break;
+    case PROP_ZOOMED:
+      g_value_set_boolean (value, self->zoomed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ca_map_view_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CaMapView *self = CA_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_UNIT:
+      ca_map_view_set_selected_unit (self, g_value_get_int (value));
+      break;
+    case PROP_FIGURE:
+      ca_map_view_set_figure (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ca_map_view_class_init (CaMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ca_map_view_dispose;
+  object_class->finalize = ca_map_view_finalize;
+  object_class->get_property = ca_map_view_get_property;
+  object_class->set_property = ca_map_view_set_property;
+  widget_class->snapshot = ca_map_view_snapshot;
+  widget_class->query_tooltip = on_query_tooltip;
+
+  properties[PROP_SELECTED_UNIT] =
+    g_param_spec_int ("selected-unit", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FIGURE] =
+    g_param_spec_string ("figure", NULL, NULL, CA_FIGURE_FAVOURABILITY,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ZOOMED] =
+    g_param_spec_boolean ("zoomed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  add_key_bindings (widget_class);
+  gtk_widget_class_set_css_name (widget_class, "mapview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ca_map_view_init (CaMapView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *pinch = gtk_gesture_zoom_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  self->figure = g_strdup (CA_FIGURE_FAVOURABILITY);
+  self->lang = CA_LANG_EN;
+  self->selected_unit = -1;
+  self->dirty = TRUE;
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_focus_on_click (widget, TRUE);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_widget_set_vexpand (widget, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"), -1);
+
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
+
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (widget, scroll);
+
+  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (widget, motion);
+}

@@ -1,0 +1,62 @@
+/* main.c — cluster-atlas: the window, or a command.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "ca-cli.h"
+#include "ca-cli-analyze.h"
+#include "ca-cli-export.h"
+#ifdef HAVE_GUI
+#include "ca-application.h"
+#endif
+
+static void
+print_usage (void)
+{
+  g_print ("%s\n\n", _("Usage: cluster-atlas [COMMAND] [OPTION…]"));
+  g_print ("%s\n\n", _("Territorial industrial clusters of the Aktobe region: maps, typology, location quotients."));
+  g_print ("%s\n", _("Commands:"));
+  g_print ("  %-10s %s\n", "", _("(no command) open the window"));
+  g_print ("  %-10s %s\n", "analyze", _("run the three-stage analysis and print Tables 2 and 3 and the clusters"));
+  g_print ("  %-10s %s\n", "export", _("write a figure to PNG, PDF or SVG"));
+  g_print ("\n%s\n", _("“cluster-atlas COMMAND --help” lists a command's options."));
+  g_print ("%s\n", _("Boundary data is read from $CLUSTER_ATLAS_MAPS or --boundaries FILE.shp."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc > 1 && strcmp (argv[1], "analyze") == 0)
+    return ca_cli_analyze (argc - 1, argv + 1);
+  if (argc > 1 && strcmp (argv[1], "export") == 0)
+    return ca_cli_export (argc - 1, argv + 1);
+  if (argc > 1 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+                   strcmp (argv[1], "help") == 0))
+    {
+      print_usage ();
+      return CA_EXIT_OK;
+    }
+  if (argc > 1 && strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("cluster-atlas %s\n", PACKAGE_VERSION);
+      return CA_EXIT_OK;
+    }
+#ifdef HAVE_GUI
+  if (argc == 1 || argv[1][0] == '-')
+    return ca_application_run (argc, argv);
+#endif
+  g_printerr (_("cluster-atlas: unknown command “%s”\n"), argc > 1 ? argv[1] : "");
+  print_usage ();
+  return CA_EXIT_USAGE;
+}

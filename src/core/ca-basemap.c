@@ -1,0 +1,313 @@
+/* ca-basemap.c — the projected layers a map is drawn from.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ca-basemap.h"
+#include "ca-shapefile.h"
+
+#define DEFAULT_BOUNDARIES "aktobe_districts.shp"
+#define CONTEXT_FILE "kaz_districts.shp"
+#define SETTLEMENTS_FILE "aktobe_settlements.shp"
+#define GB_ID_FIELD "gb_id"
+
+struct _CaBasemap
+{
+  GObject       parent_instance;
+
+  CaProjection *projection;
+  CaLayer      *units;        /* projected, one feature per unit, unit order */
+  CaBBox       *unit_boxes;   /* bbox of each unit polygon, for hit tests */
+  CaLayer      *context;
+  CaLayer      *settlements;
+  GString      *warnings;
+  char         *boundaries_path;
+};
+
+G_DEFINE_FINAL_TYPE (CaBasemap, ca_basemap, G_TYPE_OBJECT)
+
+static void
+ca_basemap_dispose (GObject *object)
+{
+  CaBasemap *self = CA_BASEMAP (object);
+
+  g_clear_object (&self->projection);
+  g_clear_object (&self->units);
+  g_clear_object (&self->context);
+  g_clear_object (&self->settlements);
+
+  G_OBJECT_CLASS (ca_basemap_parent_class)->dispose (object);
+}
+
+static void
+ca_basemap_finalize (GObject *object)
+{
+  CaBasemap *self = CA_BASEMAP (object);
+
+  g_free (self->unit_boxes);
+  g_string_free (self->warnings, TRUE);
+  g_free (self->boundaries_path);
+
+  G_OBJECT_CLASS (ca_basemap_parent_class)->finalize (object);
+}
+
+static void
+ca_basemap_class_init (CaBasemapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ca_basemap_dispose;
+  object_class->finalize = ca_basemap_finalize;
+}
+
+static void
+ca_basemap_init (CaBasemap *self)
+{
+  self->warnings = g_string_new (NULL);
+}
+
+static void
+add_warning (CaBasemap *self, const char *sentence)
+{
+  if (sentence == NULL || *sentence == '\0')
+    return;
+  if (self->warnings->len > 0)
+    g_string_append_c (self->warnings, '\n');
+  g_string_append (self->warnings, sentence);
+}
+
+/* The boundary file: the argument, the project's, else the default found
+ * in the usual places. A project path that no longer exists (a project
+ * moved to another machine) is looked up by its base name. */
+static char *
+resolve_boundaries (CaDataset *dataset, const char *boundaries, GError **error)
+{
+  if (boundaries != NULL)
+    return g_strdup (boundaries);
+
+  const char *from_project = ca_dataset_get_boundary_path (dataset);
+  if (from_project == NULL || *from_project == '\0')
+    return ca_boundaries_find (DEFAULT_BOUNDARIES, error);
+  if (g_file_test (from_project, G_FILE_TEST_IS_REGULAR))
+    return g_strdup (from_project);
+
+  g_autofree char *base = g_path_get_basename (from_project);
+  char *found = ca_boundaries_find (base, NULL);
+  return found ? found : g_strdup (from_project);
+}
+
+/* An optional layer: beside the boundaries, else in the usual places. */
+static char *
+find_optional (const char *boundaries, const char *basename)
+{
+  g_autofree char *dir = g_path_get_dirname (boundaries);
+  g_autofree char *beside = g_build_filename (dir, basename, NULL);
+
+  if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&beside);
+  return ca_boundaries_find (basename, NULL);
+}
+
+/* Loads and projects an optional layer; trouble becomes a warning. */
+static CaLayer *
+load_optional (CaBasemap *self, const char *basename, CaLayerKind kind)
+{
+  g_autofree char *path = find_optional (self->boundaries_path, basename);
+  g_autofree char *warning = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (path == NULL)
+    return NULL;
+  g_autoptr (CaLayer) raw = ca_shapefile_load (path, kind, NULL, &warning, &error);
+  add_warning (self, warning);
+  CaLayer *projected = raw ? ca_projection_project_layer (self->projection, raw, &error) : NULL;
+  if (projected == NULL)
+    {
+      g_autofree char *sentence = g_strdup_printf (_("%s is not shown: %s"), basename,
+                                                   error->message);
+      add_warning (self, sentence);
+    }
+  return projected;
+}
+
+static gboolean
+inside_a_unit (CaBasemap *self, double x, double y)
+{
+  return ca_basemap_hit_test (self, x, y) >= 0;
+}
+
+/* TRUE when context feature @f is one of the region's own districts. */
+static gboolean
+is_region_district (CaBasemap *self, CaLayer *context, guint f, int context_gb, int unit_gb)
+{
+  if (context_gb >= 0 && unit_gb >= 0)
+    {
+      const char *id = ca_layer_get_value (context, f, (guint) context_gb);
+      for (guint u = 0; *id != '\0' && u < ca_layer_get_n_features (self->units); u++)
+        if (g_strcmp0 (id, ca_layer_get_value (self->units, u, (guint) unit_gb)) == 0)
+          return TRUE;
+    }
+
+  const CaPolygon *polygon = ca_layer_get_feature (context, f)->polygon;
+  CaBBox bbox, extent;
+  if (polygon == NULL)
+    return FALSE;
+  ca_polygon_bbox (polygon, &bbox);
+  ca_layer_get_extent (self->units, &extent);
+  if (!ca_bbox_intersects (&bbox, &extent))
+    return FALSE;
+  double precision = MAX (bbox.max_x - bbox.min_x, bbox.max_y - bbox.min_y) / 100.0;
+  CaPoint label = ca_polygon_label_point (polygon, precision, NULL);
+  return inside_a_unit (self, label.x, label.y);
+}
+
+static void
+load_context (CaBasemap *self)
+{
+  g_autoptr (CaLayer) context = load_optional (self, CONTEXT_FILE, CA_LAYER_POLYGONS);
+  if (context == NULL)
+    return;
+
+  int context_gb = ca_layer_find_field (context, GB_ID_FIELD);
+  int unit_gb = ca_layer_find_field (self->units, GB_ID_FIELD);
+  guint n = ca_layer_get_n_features (context);
+  g_autofree guint *keep = g_new (guint, MAX (n, 1));
+  guint n_keep = 0;
+
+  for (guint f = 0; f < n; f++)
+    if (!is_region_district (self, context, f, context_gb, unit_gb))
+      keep[n_keep++] = f;
+  self->context = n_keep == n ? g_steal_pointer (&context)
+                              : ca_layer_subset (context, keep, n_keep);
+}
+
+static gboolean
+load_units (CaBasemap *self, CaDataset *dataset, GError **error)
+{
+  g_autofree char *warning = NULL;
+  g_autoptr (CaLayer) raw = ca_shapefile_load (self->boundaries_path, CA_LAYER_POLYGONS, NULL,
+                                               &warning, error);
+  if (raw == NULL)
+    return FALSE;
+  add_warning (self, warning);
+
+  g_autoptr (CaJoin) join = ca_join_units (dataset, raw, error);
+  if (join == NULL)
+    return FALSE;
+  g_autoptr (CaLayer) units = ca_join_extract_units (join, raw);
+  g_clear_object (&raw);
+
+  self->units = ca_projection_project_layer (self->projection, units, error);
+  if (self->units == NULL)
+    return FALSE;
+
+  guint n = ca_layer_get_n_features (self->units);
+  self->unit_boxes = g_new (CaBBox, MAX (n, 1));
+  for (guint u = 0; u < n; u++)
+    {
+      const CaPolygon *polygon = ca_layer_get_feature (self->units, u)->polygon;
+      if (polygon != NULL)
+        ca_polygon_bbox (polygon, &self->unit_boxes[u]);
+      else
+        ca_bbox_init_empty (&self->unit_boxes[u]);
+    }
+  return TRUE;
+}
+
+CaBasemap *
+ca_basemap_load (CaDataset *dataset, const char *boundaries, GError **error)
+{
+  g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_autoptr (CaBasemap) self = g_object_new (CA_TYPE_BASEMAP, NULL);
+
+  self->boundaries_path = resolve_boundaries (dataset, boundaries, error);
+  if (self->boundaries_path == NULL)
+    return NULL;
+  self->projection = ca_projection_new (ca_dataset_get_map_crs (dataset), error);
+  if (self->projection == NULL || !load_units (self, dataset, error))
+    return NULL;
+  load_context (self);
+  self->settlements = load_optional (self, SETTLEMENTS_FILE, CA_LAYER_POINTS);
+  return g_steal_pointer (&self);
+}
+
+CaProjection *
+ca_basemap_get_projection (CaBasemap *self)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
+  return self->projection;
+}
+
+CaLayer *
+ca_basemap_get_units (CaBasemap *self)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
+  return self->units;
+}
+
+const CaPolygon *
+ca_basemap_get_unit_polygon (CaBasemap *self, guint unit)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
+
+  if (unit >= ca_layer_get_n_features (self->units))
+    return NULL;
+  return ca_layer_get_feature (self->units, unit)->polygon;
+}
+
+CaLayer *
+ca_basemap_get_context (CaBasemap *self)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
+  return self->context;
+}
+
+CaLayer *
+ca_basemap_get_settlements (CaBasemap *self)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
+  return self->settlements;
+}
+
+void
+ca_basemap_get_extent (CaBasemap *self, CaBBox *bbox)
+{
+  g_return_if_fail (CA_IS_BASEMAP (self));
+  ca_layer_get_extent (self->units, bbox);
+}
+
+int
+ca_basemap_hit_test (CaBasemap *self, double x, double y)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), -1);
+
+  for (guint u = 0; u < ca_layer_get_n_features (self->units); u++)
+    {
+      const CaBBox *b = &self->unit_boxes[u];
+      if (x < b->min_x || x > b->max_x || y < b->min_y || y > b->max_y)
+        continue;
+      const CaPolygon *polygon = ca_layer_get_feature (self->units, u)->polygon;
+      if (polygon != NULL && ca_polygon_contains (polygon, x, y))
+        return (int) u;
+    }
+  return -1;
+}
+
+const char *
+ca_basemap_get_warnings (CaBasemap *self)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
+  return self->warnings->len > 0 ? self->warnings->str : NULL;
+}
+
+const char *
+ca_basemap_get_boundaries_path (CaBasemap *self)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
+  return self->boundaries_path;
+}

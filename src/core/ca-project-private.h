@@ -1,0 +1,83 @@
+/* ca-project-private.h — what ca-project.c shares with the reader and the
+ * writer of the project format (see data/README.md for the format).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "ca-project.h"
+
+G_BEGIN_DECLS
+
+/* The state of one read: messages name @name and the element's line. */
+typedef struct
+{
+  const char *name;       /* the document's base name */
+  const char *base_dir;   /* the project's folder, or NULL */
+  CaDataset  *dataset;    /* being filled */
+  GError    **error;
+} CaProjectReader;
+
+/* ca-project-read.c: builds a dataset from a parsed, DTD-free document.
+ * @base_dir resolves a relative boundary path (NULL: keep it as written). */
+CaDataset *ca_project_read_document (xmlDoc      *doc,
+                                     const char  *name,
+                                     const char  *base_dir,
+                                     GError     **error);
+
+/* Helpers of the reader, shared with ca-project-read-clusters.c. Each
+ * returns FALSE with reader->error set, naming the element and its line. */
+gboolean   ca_project_reader_fail (CaProjectReader *reader,
+                                   xmlNode         *node,
+                                   const char      *format,
+                                   ...) G_GNUC_PRINTF (3, 4);
+gboolean   ca_project_reader_unexpected (CaProjectReader *reader,
+                                         xmlNode         *node);
+xmlNode   *ca_project_next_element (xmlNode *node);
+gboolean   ca_project_is (xmlNode    *node,
+                          const char *name);
+char      *ca_project_get_attr (xmlNode    *node,
+                                const char *attr);
+gboolean   ca_project_require_attr (CaProjectReader *reader,
+                                    xmlNode         *node,
+                                    const char      *attr,
+                                    char           **value);
+gboolean   ca_project_bool_attr (CaProjectReader *reader,
+                                 xmlNode         *node,
+                                 const char      *attr,
+                                 gboolean         fallback,
+                                 gboolean        *value);
+gboolean   ca_project_int_attr (CaProjectReader *reader,
+                                xmlNode         *node,
+                                const char      *attr,
+                                gint64           min,
+                                gint64           max,
+                                gint64           fallback,
+                                gint64          *value);
+void       ca_project_read_text (xmlNode *node,
+                                 CaText  *text);
+/* Finds the unit @code or fails with a message naming @what. */
+gboolean   ca_project_reader_unit (CaProjectReader *reader,
+                                   xmlNode         *node,
+                                   const char      *attr,
+                                   int             *unit);
+
+/* Iterates over the element children of @parent. */
+#define CA_PROJECT_FOR_EACH_ELEMENT(child, parent)                           \
+  for (xmlNode *child = ca_project_next_element ((parent)->children);       \
+       child != NULL; child = ca_project_next_element (child->next))
+
+/* ca-project-read-clusters.c */
+gboolean   ca_project_read_clusters (CaProjectReader *reader,
+                                     xmlNode         *clusters);
+gboolean   ca_project_read_org_graph (CaProjectReader *reader,
+                                      xmlNode         *graph);
+
+/* ca-project-write.c: @base_dir makes boundary paths under it relative. */
+char      *ca_project_write_document (CaDataset  *dataset,
+                                      const char *base_dir,
+                                      gsize      *length);
+
+G_END_DECLS

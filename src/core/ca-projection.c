@@ -1,0 +1,354 @@
+/* ca-projection.c — PROJ wrapper: from a layer's CRS to the map projection.
+ *
+ * Each object owns its PROJ context, so projections may live in different
+ * threads and PROJ's messages end up in our GErrors rather than on stderr.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <proj.h>
+
+#include "ca-projection.h"
+
+G_DEFINE_QUARK (ca-projection-error-quark, ca_projection_error)
+
+#define WGS84_LONLAT "EPSG:4326"
+
+struct _CaProjection
+{
+  GObject     parent_instance;
+
+  PJ_CONTEXT *ctx;
+  char       *definition;
+  PJ         *map_crs;
+  PJ         *from_wgs84;   /* lon/lat → map, axis order normalised */
+  GHashTable *transforms;   /* source CRS text → PJ* into the map CRS */
+  GString    *log;          /* PROJ's messages since the last clear */
+};
+
+G_DEFINE_FINAL_TYPE (CaProjection, ca_projection, G_TYPE_OBJECT)
+
+static void
+collect_log (void *data, int level, const char *message)
+{
+  CaProjection *self = data;
+
+  if (message == NULL || *message == '\0')
+    return;
+  if (self->log->len > 0)
+    g_string_append (self->log, "; ");
+  g_string_append (self->log, message);
+}
+
+static void
+destroy_transform (gpointer transform)
+{
+  proj_destroy (transform);
+}
+
+static void
+ca_projection_finalize (GObject *object)
+{
+  CaProjection *self = CA_PROJECTION (object);
+
+  g_hash_table_unref (self->transforms);
+  g_clear_pointer (&self->from_wgs84, proj_destroy);
+  g_clear_pointer (&self->map_crs, proj_destroy);
+  g_clear_pointer (&self->ctx, proj_context_destroy);
+  g_free (self->definition);
+  g_string_free (self->log, TRUE);
+
+  G_OBJECT_CLASS (ca_projection_parent_class)->finalize (object);
+}
+
+static void
+ca_projection_class_init (CaProjectionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ca_projection_finalize;
+}
+
+static void
+ca_projection_init (CaProjection *self)
+{
+  self->log = g_string_new (NULL);
+  self->ctx = proj_context_create ();
+  proj_log_func (self->ctx, self, collect_log);
+  self->transforms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            destroy_transform);
+}
+
+/* The start of a definition, for messages: WKT can run to kilobytes. */
+static char *
+short_definition (const char *definition)
+{
+  const glong max = 72;
+  g_autofree char *flat = g_strdup (definition);
+
+  g_strdelimit (g_strstrip (flat), "\r\n\t", ' ');
+  if (g_utf8_strlen (flat, -1) <= max)
+    return g_steal_pointer (&flat);
+  g_autofree char *start = g_utf8_substring (flat, 0, max);
+  return g_strconcat (start, "…", NULL);
+}
+
+/* What PROJ said about the last failure. */
+static char *
+take_reason (CaProjection *self)
+{
+  char *reason;
+
+  if (self->log->len > 0)
+    reason = g_strdup (self->log->str);
+  else
+    {
+      int err = proj_context_errno (self->ctx);
+      const char *text = err ? proj_context_errno_string (self->ctx, err) : NULL;
+      reason = g_strdup (text ? text : _("unknown error"));
+    }
+  g_string_truncate (self->log, 0);
+  return reason;
+}
+
+static void
+set_crs_error (CaProjection *self, const char *definition, GError **error)
+{
+  g_autofree char *reason = take_reason (self);
+  g_autofree char *shown = short_definition (definition);
+
+  g_set_error (error, CA_PROJECTION_ERROR, CA_PROJECTION_ERROR_INVALID_CRS,
+               _("PROJ cannot use the coordinate system “%s”: %s"), shown, reason);
+}
+
+/* A transformation from @source to the map CRS with x = easting/longitude
+ * and y = northing/latitude, whatever the CRS's official axis order. */
+static PJ *
+create_transform (CaProjection *self, const char *source, GError **error)
+{
+  g_string_truncate (self->log, 0);
+
+  PJ *source_crs = proj_create (self->ctx, source);
+  if (source_crs == NULL || !proj_is_crs (source_crs))
+    {
+      g_clear_pointer (&source_crs, proj_destroy);
+      set_crs_error (self, source, error);
+      return NULL;
+    }
+
+  PJ *raw = proj_create_crs_to_crs_from_pj (self->ctx, source_crs, self->map_crs, NULL, NULL);
+  proj_destroy (source_crs);
+  if (raw == NULL)
+    {
+      set_crs_error (self, source, error);
+      return NULL;
+    }
+  PJ *normalised = proj_normalize_for_visualization (self->ctx, raw);
+  proj_destroy (raw);
+  if (normalised == NULL)
+    set_crs_error (self, source, error);
+  return normalised;
+}
+
+CaProjection *
+ca_projection_new (const char *map_crs, GError **error)
+{
+  g_autoptr (CaProjection) self = g_object_new (CA_TYPE_PROJECTION, NULL);
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (map_crs == NULL || *map_crs == '\0')
+    map_crs = CA_PROJECTION_DEFAULT;
+  self->definition = g_strdup (map_crs);
+
+  if (self->ctx == NULL)
+    {
+      g_set_error_literal (error, CA_PROJECTION_ERROR, CA_PROJECTION_ERROR_INVALID_CRS,
+                           _("Could not start PROJ"));
+      return NULL;
+    }
+
+  self->map_crs = proj_create (self->ctx, map_crs);
+  if (self->map_crs == NULL || !proj_is_crs (self->map_crs))
+    {
+      set_crs_error (self, map_crs, error);
+      return NULL;
+    }
+  self->from_wgs84 = create_transform (self, WGS84_LONLAT, error);
+  if (self->from_wgs84 == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+ca_projection_get_definition (CaProjection *self)
+{
+  g_return_val_if_fail (CA_IS_PROJECTION (self), NULL);
+  return self->definition;
+}
+
+char *
+ca_projection_to_wkt (CaProjection *self, GError **error)
+{
+  g_return_val_if_fail (CA_IS_PROJECTION (self), NULL);
+
+  g_string_truncate (self->log, 0);
+  const char *wkt = proj_as_wkt (self->ctx, self->map_crs, PJ_WKT1_ESRI, NULL);
+  if (wkt == NULL)
+    wkt = proj_as_wkt (self->ctx, self->map_crs, PJ_WKT1_GDAL, NULL);
+  if (wkt == NULL)
+    {
+      g_autofree char *reason = take_reason (self);
+      g_autofree char *shown = short_definition (self->definition);
+      g_set_error (error, CA_PROJECTION_ERROR, CA_PROJECTION_ERROR_INVALID_CRS,
+                   _("The map coordinate system “%s” has no WKT1 form: %s"), shown, reason);
+      return NULL;
+    }
+  g_string_truncate (self->log, 0);
+  return g_strdup (wkt);
+}
+
+/* Transforms in place; FALSE with the index of the first point PROJ could
+ * not handle in @failed. */
+static gboolean
+transform_points (PJ *transform, PJ_DIRECTION direction, CaPoint *points, guint n_points,
+                  guint *failed)
+{
+  if (n_points == 0)
+    return TRUE;
+  proj_errno_reset (transform);
+  proj_trans_generic (transform, direction,
+                      &points[0].x, sizeof (CaPoint), n_points,
+                      &points[0].y, sizeof (CaPoint), n_points,
+                      NULL, 0, 0, NULL, 0, 0);
+  for (guint i = 0; i < n_points; i++)
+    if (!isfinite (points[i].x) || !isfinite (points[i].y) ||
+        points[i].x == HUGE_VAL || points[i].y == HUGE_VAL)
+      {
+        *failed = i;
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+transform_wgs84 (CaProjection *self, PJ_DIRECTION direction, CaPoint *points, guint n_points,
+                 GError **error)
+{
+  guint failed = 0;
+
+  g_return_val_if_fail (CA_IS_PROJECTION (self), FALSE);
+  g_return_val_if_fail (points != NULL || n_points == 0, FALSE);
+
+  g_string_truncate (self->log, 0);
+  if (transform_points (self->from_wgs84, direction, points, n_points, &failed))
+    return TRUE;
+
+  g_autofree char *reason = take_reason (self);
+  g_set_error (error, CA_PROJECTION_ERROR, CA_PROJECTION_ERROR_TRANSFORM,
+               _("Point %u cannot be projected: %s"), failed + 1, reason);
+  return FALSE;
+}
+
+gboolean
+ca_projection_forward (CaProjection *self, CaPoint *points, guint n_points, GError **error)
+{
+  return transform_wgs84 (self, PJ_FWD, points, n_points, error);
+}
+
+gboolean
+ca_projection_inverse (CaProjection *self, CaPoint *points, guint n_points, GError **error)
+{
+  return transform_wgs84 (self, PJ_INV, points, n_points, error);
+}
+
+/* The cached transform from @crs (NULL: WGS 84) into the map CRS. */
+static PJ *
+lookup_transform (CaProjection *self, const char *crs, GError **error)
+{
+  if (crs == NULL || g_strcmp0 (crs, WGS84_LONLAT) == 0)
+    return self->from_wgs84;
+
+  PJ *transform = g_hash_table_lookup (self->transforms, crs);
+  if (transform != NULL)
+    return transform;
+  transform = create_transform (self, crs, error);
+  if (transform != NULL)
+    g_hash_table_insert (self->transforms, g_strdup (crs), transform);
+  return transform;
+}
+
+static gboolean
+project_polygon (PJ *transform, CaPolygon *polygon, guint *failed)
+{
+  for (guint r = 0; r < polygon->n_rings; r++)
+    {
+      CaRing *ring = &polygon->rings[r];
+      if (!transform_points (transform, PJ_FWD, ring->points, ring->n_points, failed))
+        return FALSE;
+      /* A projection may mirror the plane; keep outer rings CCW. */
+      double area = ca_ring_signed_area (ring);
+      if ((ring->is_hole && area > 0.0) || (!ring->is_hole && area < 0.0))
+        ca_ring_reverse (ring);
+    }
+  return TRUE;
+}
+
+static void
+set_feature_error (CaProjection *self, CaLayer *layer, guint feature, GError **error)
+{
+  g_autofree char *reason = take_reason (self);
+  const char *source = ca_layer_get_source_path (layer);
+  g_autofree char *name = source ? g_path_get_basename (source) : g_strdup (ca_layer_get_name (layer));
+
+  g_set_error (error, CA_PROJECTION_ERROR, CA_PROJECTION_ERROR_TRANSFORM,
+               _("%s, feature %u: coordinates cannot be projected into the map: %s"),
+               name, feature + 1, reason);
+}
+
+CaLayer *
+ca_projection_project_layer (CaProjection *self, CaLayer *layer, GError **error)
+{
+  g_return_val_if_fail (CA_IS_PROJECTION (self), NULL);
+  g_return_val_if_fail (CA_IS_LAYER (layer), NULL);
+
+  PJ *transform = lookup_transform (self, ca_layer_get_crs (layer), error);
+  if (transform == NULL)
+    {
+      g_prefix_error (error, "%s: ", ca_layer_get_name (layer));
+      return NULL;
+    }
+
+  guint n_fields = ca_layer_get_n_fields (layer);
+  g_autofree const char **fields = g_new0 (const char *, n_fields + 1);
+  for (guint i = 0; i < n_fields; i++)
+    fields[i] = ca_layer_get_field_name (layer, i);
+
+  g_autoptr (CaLayer) result = ca_layer_new (ca_layer_get_name (layer), ca_layer_get_kind (layer),
+                                             fields);
+  ca_layer_set_crs (result, self->definition);
+  ca_layer_set_source_path (result, ca_layer_get_source_path (layer));
+
+  g_string_truncate (self->log, 0);
+  for (guint i = 0; i < ca_layer_get_n_features (layer); i++)
+    {
+      const CaFeature *feature = ca_layer_get_feature (layer, i);
+      g_autoptr (CaPolygon) polygon = feature->polygon ? ca_polygon_copy (feature->polygon) : NULL;
+      CaPoint point = feature->point;
+      guint failed = 0;
+      gboolean ok;
+
+      if (polygon != NULL)
+        ok = project_polygon (transform, polygon, &failed);
+      else
+        ok = transform_points (transform, PJ_FWD, &point, 1, &failed);
+      if (!ok)
+        {
+          set_feature_error (self, layer, i, error);
+          return NULL;
+        }
+      ca_layer_add_feature (result, g_steal_pointer (&polygon), point, g_strdupv (feature->values));
+    }
+  return g_steal_pointer (&result);
+}

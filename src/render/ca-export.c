@@ -1,0 +1,576 @@
+/* ca-export.c — a figure into a PNG (with an optional world file), PDF or
+ * SVG. Every file is written to a temporary name in its destination folder
+ * and renamed into place only when complete, so an error never leaves a
+ * partial file behind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ca-export.h"
+
+G_DEFINE_QUARK (ca-export-error-quark, ca_export_error)
+
+#define MIN_DPI    30.0
+#define MAX_DPI    1200.0
+#define MIN_PIXELS 16
+#define MAX_PIXELS 20000
+
+/* Paper sizes in millimetres, portrait. */
+static const double paper_mm[][2] = {
+  [CA_PAPER_A4] = { 210, 297 },
+  [CA_PAPER_A3] = { 297, 420 },
+};
+
+static const char * const format_extensions[] = {
+  [CA_EXPORT_PNG] = "png",
+  [CA_EXPORT_PDF] = "pdf",
+  [CA_EXPORT_SVG] = "svg",
+};
+
+void
+ca_export_options_init (CaExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->lang = CA_LANG_RU;
+  options->dpi = 150;
+  options->paper = CA_PAPER_A4;
+}
+
+gboolean
+ca_export_format_from_path (const char     *path,
+                            CaExportFormat *format,
+                            GError        **error)
+{
+  g_autofree char *base = NULL;
+  const char *dot;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  base = g_path_get_basename (path);
+  dot = strrchr (base, '.');
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (format_extensions); i++)
+    if (g_ascii_strcasecmp (dot + 1, format_extensions[i]) == 0)
+      {
+        if (format != NULL)
+          *format = (CaExportFormat) i;
+        return TRUE;
+      }
+  g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_FORMAT,
+               _("%s: unknown file type “%s”; use .png, .pdf or .svg"),
+               base, dot != NULL ? dot : "");
+  return FALSE;
+}
+
+/* The page in points, and for PNG in pixels. A PNG page is its pixel size
+ * times 72/dpi points, so that the drawing, scaled by dpi/72, lays out
+ * exactly as in the PDF or SVG of the same paper. */
+typedef struct
+{
+  double width_pt;
+  double height_pt;
+  int    width_px;
+  int    height_px;
+  double scale;      /* device pixels per point */
+} PageSize;
+
+static gboolean
+page_size (const CaExportOptions *options,
+           CaExportFormat         format,
+           PageSize              *page,
+           GError               **error)
+{
+  double dpi = options->dpi;
+
+  if (!(dpi >= MIN_DPI && dpi <= MAX_DPI))
+    {
+      g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_SIZE,
+                   _("Resolution %g dpi is outside %g–%g dpi"), dpi, MIN_DPI, MAX_DPI);
+      return FALSE;
+    }
+  if (options->width_px > 0 || options->height_px > 0)
+    {
+      if (options->width_px < MIN_PIXELS || options->height_px < MIN_PIXELS ||
+          options->width_px > MAX_PIXELS || options->height_px > MAX_PIXELS)
+        {
+          g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_SIZE,
+                       _("Image size %d × %d px: both sides must be %d–%d px"),
+                       options->width_px, options->height_px, MIN_PIXELS, MAX_PIXELS);
+          return FALSE;
+        }
+      page->width_px = options->width_px;
+      page->height_px = options->height_px;
+    }
+  else
+    {
+      guint paper = options->paper == CA_PAPER_A3 ? CA_PAPER_A3 : CA_PAPER_A4;
+      double w_mm = paper_mm[paper][options->landscape ? 1 : 0];
+      double h_mm = paper_mm[paper][options->landscape ? 0 : 1];
+
+      if (format != CA_EXPORT_PNG)
+        {
+          page->width_pt = w_mm / 25.4 * 72;
+          page->height_pt = h_mm / 25.4 * 72;
+          page->width_px = page->height_px = 0;
+          page->scale = 1;
+          return TRUE;
+        }
+      page->width_px = (int) lround (w_mm / 25.4 * dpi);
+      page->height_px = (int) lround (h_mm / 25.4 * dpi);
+      if (page->width_px > MAX_PIXELS || page->height_px > MAX_PIXELS)
+        {
+          g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_SIZE,
+                       _("%g dpi makes the image %d × %d px; the limit is %d px a side"),
+                       dpi, page->width_px, page->height_px, MAX_PIXELS);
+          return FALSE;
+        }
+    }
+  page->scale = dpi / 72;
+  page->width_pt = page->width_px / page->scale;
+  page->height_pt = page->height_px / page->scale;
+  return TRUE;
+}
+
+/* A file being written under a temporary name beside its destination. */
+typedef struct
+{
+  char *path;        /* destination */
+  char *tmp_path;
+  int   fd;
+  int   write_errno; /* first failed write(), 0 if none */
+} TempFile;
+
+static void
+temp_file_clear (TempFile *file)
+{
+  if (file->fd >= 0)
+    close (file->fd);
+  file->fd = -1;
+  if (file->tmp_path != NULL)
+    g_unlink (file->tmp_path);
+  g_clear_pointer (&file->tmp_path, g_free);
+  g_clear_pointer (&file->path, g_free);
+}
+
+static void
+set_write_error (GError    **error,
+                 const char *path,
+                 int         errsv)
+{
+  g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE,
+               _("Cannot write “%s”: %s"), path, g_strerror (errsv));
+}
+
+static gboolean
+temp_file_open (TempFile   *file,
+                const char *path,
+                GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strconcat (".", base, ".XXXXXX", NULL);
+
+  file->path = g_strdup (path);
+  file->tmp_path = g_build_filename (dir, name, NULL);
+  file->write_errno = 0;
+  /* 0666 so that the umask, not this program, decides who may read it. */
+  file->fd = g_mkstemp_full (file->tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (file->fd < 0)
+    {
+      int errsv = errno;
+
+      g_clear_pointer (&file->tmp_path, g_free);
+      set_write_error (error, path, errsv);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static cairo_status_t
+temp_file_write (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  TempFile *file = closure;
+
+  while (length > 0)
+    {
+      ssize_t n = write (file->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (file->write_errno == 0)
+            file->write_errno = n < 0 ? errno : ENOSPC;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += n;
+      length -= (unsigned int) n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Flushes and closes the temporary file; the rename comes later. */
+static gboolean
+temp_file_finish (TempFile *file,
+                  GError  **error)
+{
+  int fd = file->fd;
+
+  file->fd = -1;
+  if (file->write_errno != 0)
+    {
+      close (fd);
+      set_write_error (error, file->path, file->write_errno);
+      return FALSE;
+    }
+  if (fsync (fd) != 0 && errno != EINVAL)
+    {
+      int errsv = errno;
+
+      close (fd);
+      set_write_error (error, file->path, errsv);
+      return FALSE;
+    }
+  if (close (fd) != 0)
+    {
+      set_write_error (error, file->path, errno);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+temp_file_write_string (TempFile   *file,
+                        const char *text,
+                        GError    **error)
+{
+  temp_file_write (file, (const unsigned char *) text, (unsigned int) strlen (text));
+  return temp_file_finish (file, error);
+}
+
+/* Moves every finished temporary file into place. If one rename fails, the
+ * files already moved are removed again, so all or none appear. */
+static gboolean
+temp_files_commit (TempFile *files,
+                   guint     n_files,
+                   GError  **error)
+{
+  for (guint i = 0; i < n_files; i++)
+    if (g_rename (files[i].tmp_path, files[i].path) != 0)
+      {
+        int errsv = errno;
+
+        for (guint j = 0; j < i; j++)
+          g_unlink (files[j].path);
+        set_write_error (error, files[i].path, errsv);
+        return FALSE;
+      }
+    else
+      g_clear_pointer (&files[i].tmp_path, g_free);
+  return TRUE;
+}
+
+/* Where the map lies on a PNG page, for the world file: the viewport and
+ * the map frame's centre in points. */
+typedef struct
+{
+  CaViewport viewport;
+  double     frame_centre_x;
+  double     frame_centre_y;
+} MapPlacement;
+
+static gboolean
+draw_page (const char            *figure_id,
+           CaAnalysis            *analysis,
+           CaBasemap             *basemap,
+           const CaExportOptions *options,
+           cairo_t               *cr,
+           const PageSize        *page,
+           MapPlacement          *placement,
+           GError               **error)
+{
+  CaFigureOptions figure_options;
+  g_autoptr (GArray) boxes = NULL;
+  gboolean ok;
+
+  ca_figure_options_init (&figure_options);
+  figure_options.lang = options->lang;
+  figure_options.furniture = TRUE;
+  cairo_save (cr);
+  cairo_scale (cr, page->scale, page->scale);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ok = ca_figure_draw_full (figure_id, analysis, basemap, &figure_options, cr,
+                            page->width_pt, page->height_pt,
+                            placement != NULL ? &placement->viewport : NULL,
+                            placement != NULL ? &boxes : NULL, error);
+  cairo_restore (cr);
+  for (guint i = 0; ok && boxes != NULL && i < boxes->len; i++)
+    {
+      const CaFigureBox *box = &g_array_index (boxes, CaFigureBox, i);
+
+      if (box->kind == CA_FIGURE_BOX_MAP_FRAME)
+        {
+          placement->frame_centre_x = box->x + box->width / 2;
+          placement->frame_centre_y = box->y + box->height / 2;
+        }
+    }
+  return ok;
+}
+
+static gboolean
+check_cairo (cairo_status_t  status,
+             TempFile       *file,
+             GError        **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  if (file->write_errno != 0)
+    set_write_error (error, file->path, file->write_errno);
+  else
+    g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE,
+                 _("Cannot write “%s”: %s"), file->path, cairo_status_to_string (status));
+  return FALSE;
+}
+
+static cairo_surface_t *
+vector_surface_new (CaExportFormat  format,
+                    TempFile       *file,
+                    const PageSize *page,
+                    const char     *title)
+{
+  cairo_surface_t *surface;
+
+  if (format == CA_EXPORT_PDF)
+    {
+      g_autofree char *creator = g_strdup_printf ("Cluster Atlas %s", PACKAGE_VERSION);
+
+      surface = cairo_pdf_surface_create_for_stream (temp_file_write, file,
+                                                     page->width_pt, page->height_pt);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+      return surface;
+    }
+  surface = cairo_svg_surface_create_for_stream (temp_file_write, file,
+                                                 page->width_pt, page->height_pt);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+  return surface;
+}
+
+static gboolean
+write_vector (const char            *figure_id,
+              CaAnalysis            *analysis,
+              CaBasemap             *basemap,
+              const CaExportOptions *options,
+              CaExportFormat         format,
+              const PageSize        *page,
+              TempFile              *file,
+              GError               **error)
+{
+  g_autofree char *title = ca_figure_get_title (figure_id, analysis, options->lang);
+  cairo_surface_t *surface = vector_surface_new (format, file, page, title);
+  cairo_t *cr = cairo_create (surface);
+  gboolean ok = draw_page (figure_id, analysis, basemap, options, cr, page, NULL, error);
+  cairo_status_t status;
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (!ok)
+    return FALSE;
+  return check_cairo (status, file, error) && temp_file_finish (file, error);
+}
+
+static gboolean
+write_png (const char            *figure_id,
+           CaAnalysis            *analysis,
+           CaBasemap             *basemap,
+           const CaExportOptions *options,
+           const PageSize        *page,
+           TempFile              *file,
+           MapPlacement          *placement,
+           GError               **error)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, page->width_px,
+                                                         page->height_px);
+  cairo_t *cr;
+  gboolean ok;
+  cairo_status_t status = cairo_surface_status (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_SIZE,
+                   _("Cannot make a %d × %d px image: %s"), page->width_px, page->height_px,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  cr = cairo_create (surface);
+  ok = draw_page (figure_id, analysis, basemap, options, cr, page, placement, error);
+  cairo_destroy (cr);
+  if (ok)
+    {
+      status = cairo_surface_write_to_png_stream (surface, temp_file_write, file);
+      ok = check_cairo (status, file, error) && temp_file_finish (file, error);
+    }
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+/* The six lines of an ESRI world file: pixel width, two rotation terms,
+ * negative pixel height, and the map position of the centre of the
+ * upper-left pixel. A pixel is metres_per_unit / scale map metres. */
+static char *
+world_file_text (const MapPlacement *placement,
+                 double              scale)
+{
+  const CaViewport *v = &placement->viewport;
+  double pixel = v->metres_per_unit / scale;
+  double x0 = v->center_x - placement->frame_centre_x * v->metres_per_unit + pixel / 2;
+  double y0 = v->center_y + placement->frame_centre_y * v->metres_per_unit - pixel / 2;
+  double values[6] = { pixel, 0, 0, -pixel, x0, y0 };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (text, g_ascii_formatd (buf, sizeof buf, i < 4 ? "%.10f" : "%.4f",
+                                              values[i]));
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* FILE.pgw and FILE.prj beside FILE.png, into @files[0] and @files[1]. */
+static gboolean
+write_world_files (CaBasemap          *basemap,
+                   const MapPlacement *placement,
+                   const PageSize     *page,
+                   const char         *path,
+                   TempFile           *files,
+                   GError            **error)
+{
+  const char *dot = strrchr (path, '.');
+  g_autofree char *stem = g_strndup (path, (gsize) (dot - path));
+  g_autofree char *pgw_path = g_strconcat (stem, ".pgw", NULL);
+  g_autofree char *prj_path = g_strconcat (stem, ".prj", NULL);
+  g_autofree char *world = world_file_text (placement, page->scale);
+  g_autofree char *wkt = ca_projection_to_wkt (ca_basemap_get_projection (basemap), error);
+
+  if (wkt == NULL)
+    return FALSE;
+  return temp_file_open (&files[0], pgw_path, error) &&
+         temp_file_write_string (&files[0], world, error) &&
+         temp_file_open (&files[1], prj_path, error) &&
+         temp_file_write_string (&files[1], wkt, error);
+}
+
+gboolean
+ca_export_figure (const char            *figure_id,
+                  CaAnalysis            *analysis,
+                  CaBasemap             *basemap,
+                  const CaExportOptions *options,
+                  const char            *path,
+                  GError               **error)
+{
+  TempFile files[3] = { { .fd = -1 }, { .fd = -1 }, { .fd = -1 } };
+  CaExportFormat format;
+  PageSize page;
+  MapPlacement placement = { 0 };
+  guint n_files = 1;
+  gboolean ok;
+
+  g_return_val_if_fail (figure_id != NULL, FALSE);
+  g_return_val_if_fail (CA_IS_ANALYSIS (analysis), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!ca_export_format_from_path (path, &format, error) ||
+      !page_size (options, format, &page, error))
+    return FALSE;
+  if (options->world_file && (format != CA_EXPORT_PNG || !ca_figure_is_map (figure_id)))
+    {
+      g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_FORMAT,
+                   _("%s: a world file goes only with a PNG of a map figure"), path);
+      return FALSE;
+    }
+  if (!temp_file_open (&files[0], path, error))
+    return FALSE;
+  if (format == CA_EXPORT_PNG)
+    ok = write_png (figure_id, analysis, basemap, options, &page, &files[0],
+                    options->world_file ? &placement : NULL, error);
+  else
+    ok = write_vector (figure_id, analysis, basemap, options, format, &page, &files[0], error);
+  if (ok && options->world_file)
+    {
+      ok = write_world_files (basemap, &placement, &page, path, &files[1], error);
+      n_files = 3;
+    }
+  ok = ok && temp_files_commit (files, n_files, error);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    temp_file_clear (&files[i]);
+  return ok;
+}
+
+gboolean
+ca_export_all (CaAnalysis            *analysis,
+               CaBasemap             *basemap,
+               const CaExportOptions *options,
+               const char            *directory,
+               const char            *extension,
+               void                 (*progress) (guint done, guint total, gpointer data),
+               gpointer               progress_data,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  const char * const *ids = ca_figure_get_ids ();
+  guint total = g_strv_length ((char **) ids);
+
+  g_return_val_if_fail (CA_IS_ANALYSIS (analysis), FALSE);
+  g_return_val_if_fail (directory != NULL, FALSE);
+  g_return_val_if_fail (extension != NULL, FALSE);
+
+  if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE,
+                   _("Cannot write into “%s”: not a folder"), directory);
+      return FALSE;
+    }
+  for (guint i = 0; i < total; i++)
+    {
+      g_autofree char *name = g_strconcat (ids[i], ".", extension, NULL);
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      CaExportOptions figure_options = *options;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_CANCELLED,
+                       _("Export cancelled after %u of %u figures"), i, total);
+          return FALSE;
+        }
+      /* World files only make sense for the maps. */
+      figure_options.world_file = options->world_file && ca_figure_is_map (ids[i]) &&
+                                  g_ascii_strcasecmp (extension, "png") == 0;
+      if (!ca_export_figure (ids[i], analysis, basemap, &figure_options, path, error))
+        return FALSE;
+      if (progress != NULL)
+        progress (i + 1, total, progress_data);
+    }
+  return TRUE;
+}

@@ -1,0 +1,71 @@
+/* ca-export.h — writing a figure to PNG (optionally georeferenced), PDF or
+ * SVG, atomically. The CLI and the window's export dialog both call this.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ca-figure.h"
+
+G_BEGIN_DECLS
+
+#define CA_EXPORT_ERROR (ca_export_error_quark ())
+typedef enum
+{
+  CA_EXPORT_ERROR_FORMAT,      /* unknown extension */
+  CA_EXPORT_ERROR_SIZE,        /* size or DPI out of range */
+  CA_EXPORT_ERROR_WRITE,       /* cannot write the file */
+  CA_EXPORT_ERROR_CANCELLED,
+} CaExportError;
+GQuark ca_export_error_quark (void);
+
+typedef enum
+{
+  CA_EXPORT_PNG,
+  CA_EXPORT_PDF,
+  CA_EXPORT_SVG,
+} CaExportFormat;
+
+typedef enum
+{
+  CA_PAPER_A4,
+  CA_PAPER_A3,
+} CaPaper;
+
+typedef struct
+{
+  CaLang   lang;
+  double   dpi;          /* PNG resolution, default 150 */
+  CaPaper  paper;        /* default A4 */
+  gboolean landscape;
+  int      width_px;     /* > 0 with height_px: exact pixel size, overrides paper */
+  int      height_px;
+  gboolean world_file;   /* PNG only: also FILE.pgw and FILE.prj */
+} CaExportOptions;
+
+void     ca_export_options_init (CaExportOptions *options);
+/* From the file name's extension (.png, .pdf, .svg; case-insensitive). */
+gboolean ca_export_format_from_path (const char *path, CaExportFormat *format, GError **error);
+
+gboolean ca_export_figure (const char            *figure_id,
+                           CaAnalysis            *analysis,
+                           CaBasemap             *basemap,
+                           const CaExportOptions *options,
+                           const char            *path,
+                           GError               **error);
+
+/* Every figure into @directory as <id>.<extension>; @progress (may be NULL)
+ * is called after each with the count done; @cancellable stops between figures. */
+gboolean ca_export_all (CaAnalysis            *analysis,
+                        CaBasemap             *basemap,
+                        const CaExportOptions *options,
+                        const char            *directory,
+                        const char            *extension,
+                        void                 (*progress) (guint done, guint total, gpointer data),
+                        gpointer               progress_data,
+                        GCancellable          *cancellable,
+                        GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,427 @@
+/* ca-figure-map.c — drawing a map figure's frame from its style: the
+ * layers bottom to top, then the labels.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "ca-figure-private.h"
+
+/* Label points to within 1 km: plenty at any scale a figure is drawn. */
+#define LABEL_PRECISION 1000.0
+
+static const char *const place_fields[] = { "name_ru", "name_en", "name" };
+#define N_PLACE_FIELDS G_N_ELEMENTS (place_fields)
+
+struct _CaPlaceIndex
+{
+  CaLayer *layer;
+  guint    n;
+  char   **folded;   /* n × N_PLACE_FIELDS, NULL where empty */
+  double  *weight;   /* bigger places first: class, then population */
+};
+
+CaPlaceIndex *
+ca_place_index_new (CaLayer *settlements)
+{
+  CaPlaceIndex *index = g_new0 (CaPlaceIndex, 1);
+  int fields[N_PLACE_FIELDS];
+  int population = ca_layer_find_field (settlements, "population");
+
+  index->layer = g_object_ref (settlements);
+  index->n = ca_layer_get_n_features (settlements);
+  index->folded = g_new0 (char *, index->n * N_PLACE_FIELDS);
+  index->weight = g_new0 (double, index->n);
+  for (guint f = 0; f < N_PLACE_FIELDS; f++)
+    fields[f] = ca_layer_find_field (settlements, place_fields[f]);
+  for (guint i = 0; i < index->n; i++)
+    {
+      const char *people = population >= 0 ? ca_layer_get_value (settlements, i, (guint) population) : NULL;
+
+      index->weight[i] = ca_settlement_class (settlements, i) * 1e7 +
+                         (people != NULL ? g_ascii_strtod (people, NULL) : 0);
+      for (guint f = 0; f < N_PLACE_FIELDS; f++)
+        {
+          const char *value = fields[f] >= 0 ? ca_layer_get_value (settlements, i, (guint) fields[f]) : NULL;
+          if (value != NULL && *value != '\0')
+            index->folded[i * N_PLACE_FIELDS + f] = g_utf8_casefold (value, -1);
+        }
+    }
+  return index;
+}
+
+void
+ca_place_index_free (CaPlaceIndex *index)
+{
+  if (index == NULL)
+    return;
+  for (guint i = 0; i < index->n * N_PLACE_FIELDS; i++)
+    g_free (index->folded[i]);
+  g_free (index->folded);
+  g_free (index->weight);
+  g_object_unref (index->layer);
+  g_free (index);
+}
+
+/* 2 for an exact match, 1 when @wanted is a word inside @value, else 0. */
+static int
+match_score (const char *value,
+             const char *wanted)
+{
+  const char *hit;
+
+  if (value == NULL)
+    return 0;
+  if (strcmp (value, wanted) == 0)
+    return 2;
+  if (g_utf8_strlen (wanted, -1) < 4 || (hit = strstr (value, wanted)) == NULL)
+    return 0;
+  /* "село темирбека жургенова" holds "темирбека жургенова", but "алгабас" does not hold "алга". */
+  if ((hit == value || hit[-1] == ' ') &&
+      (hit[strlen (wanted)] == '\0' || hit[strlen (wanted)] == ' '))
+    return 1;
+  return 0;
+}
+
+int
+ca_place_index_find (CaPlaceIndex *index,
+                     const CaText *name)
+{
+  const char *texts[3] = { name->ru, name->en, name->kk };
+  char *wanted[3] = { NULL, NULL, NULL };
+  int best = -1, best_score = 0;
+
+  for (guint t = 0; t < 3; t++)
+    if (texts[t] != NULL && *texts[t] != '\0')
+      wanted[t] = g_utf8_casefold (texts[t], -1);
+  for (guint i = 0; i < index->n; i++)
+    {
+      int score = 0;
+
+      for (guint f = 0; f < N_PLACE_FIELDS; f++)
+        for (guint t = 0; t < 3; t++)
+          if (wanted[t] != NULL)
+            score = MAX (score, match_score (index->folded[i * N_PLACE_FIELDS + f], wanted[t]));
+      if (score > best_score || (score > 0 && score == best_score && index->weight[i] > index->weight[best]))
+        {
+          best = (int) i;
+          best_score = score;
+        }
+    }
+  for (guint t = 0; t < 3; t++)
+    g_free (wanted[t]);
+  return best;
+}
+
+CaMapStyle *
+ca_map_style_new (CaAnalysis            *analysis,
+                  CaBasemap             *basemap,
+                  const CaFigureOptions *options)
+{
+  CaMapStyle *style = g_new0 (CaMapStyle, 1);
+  CaLayer *settlements = ca_basemap_get_settlements (basemap);
+
+  style->analysis = analysis;
+  style->dataset = ca_analysis_get_dataset (analysis);
+  style->basemap = basemap;
+  style->options = options;
+  style->lang = options->lang;
+  style->places = settlements != NULL ? ca_place_index_new (settlements) : NULL;
+  style->n_units = ca_dataset_get_n_units (style->dataset);
+  style->fill = g_new0 (CaRgb, style->n_units);
+  style->no_data = g_new0 (gboolean, style->n_units);
+  style->n_stripes = g_new0 (guint, style->n_units);
+  style->stripes = g_new0 (CaRgb, style->n_units * CA_STYLE_MAX_STRIPES);
+  style->circles = g_array_new (FALSE, FALSE, sizeof (CaStyleCircle));
+  style->centres = g_array_new (FALSE, FALSE, sizeof (CaStyleCentre));
+  style->links = g_array_new (FALSE, FALSE, sizeof (CaStyleLink));
+  style->legend = ca_legend_new ();
+  for (guint u = 0; u < style->n_units; u++)
+    style->fill[u] = CA_RGB_NEUTRAL_UNIT;
+  return style;
+}
+
+void
+ca_map_style_free (CaMapStyle *style)
+{
+  if (style == NULL)
+    return;
+  for (guint i = 0; i < style->centres->len; i++)
+    g_free (g_array_index (style->centres, CaStyleCentre, i).name);
+  g_clear_pointer (&style->places, ca_place_index_free);
+  g_free (style->fill);
+  g_free (style->no_data);
+  g_free (style->n_stripes);
+  g_free (style->stripes);
+  g_array_unref (style->circles);
+  g_array_unref (style->centres);
+  g_array_unref (style->links);
+  ca_legend_free (style->legend);
+  g_free (style);
+}
+
+void
+ca_map_style_add_base_legend (CaMapStyle *style)
+{
+  CaLang lang = style->lang;
+  CaRgb region = { 0.2, 0.2, 0.2 }, border = { 0.55, 0.55, 0.55 }, context = CA_RGB_CONTEXT;
+
+  ca_legend_begin_block (style->legend, ca_render_gettext (lang, N_("Boundaries and settlements")),
+                         NULL);
+  ca_legend_add_line (style->legend, &region, 1.4, FALSE, ca_render_gettext (lang, N_("Region boundary")));
+  ca_legend_add_line (style->legend, &border, 0.6, FALSE, ca_render_gettext (lang, N_("District boundary")));
+  ca_legend_add_swatch (style->legend, &context,
+                        ca_render_gettext (lang, N_("Other districts of Kazakhstan")));
+  if (style->places == NULL)
+    return;
+  ca_legend_add_settlement (style->legend, CA_SETTLEMENT_CITY,
+                            ca_render_gettext (lang, N_("City (over 100,000 people)")));
+  ca_legend_add_settlement (style->legend, CA_SETTLEMENT_TOWN, ca_render_gettext (lang, N_("Town")));
+  ca_legend_add_settlement (style->legend, CA_SETTLEMENT_VILLAGE,
+                            ca_render_gettext (lang, N_("Village")));
+}
+
+static void
+draw_fills (CaMapStyle           *style,
+            cairo_t              *cr,
+            const CaMapTransform *transform,
+            double                scale)
+{
+  CaRgb grey = CA_RGB_NO_DATA, hatch = CA_RGB_NO_DATA_HATCH;
+
+  for (guint u = 0; u < style->n_units; u++)
+    {
+      const CaPolygon *polygon = ca_basemap_get_unit_polygon (style->basemap, u);
+
+      if (polygon == NULL)
+        continue;
+      if (style->no_data[u])
+        {
+          ca_map_fill_polygon (cr, transform, polygon, &grey);
+          ca_map_hatch_polygon (cr, transform, polygon, &hatch, 3.5 * scale, 0.6 * scale);
+        }
+      else if (style->n_stripes[u] > 1)
+        ca_map_stripe_polygon (cr, transform, polygon, &style->stripes[u * CA_STYLE_MAX_STRIPES],
+                               style->n_stripes[u], 5.0 * scale);
+      else
+        ca_map_fill_polygon (cr, transform, polygon, &style->fill[u]);
+    }
+}
+
+static void
+draw_circles (CaMapStyle           *style,
+              cairo_t              *cr,
+              const CaMapTransform *transform,
+              const CaPoint        *label_points,
+              double                scale)
+{
+  cairo_save (cr);
+  for (guint i = 0; i < style->circles->len; i++)
+    {
+      const CaStyleCircle *circle = &g_array_index (style->circles, CaStyleCircle, i);
+      double x, y;
+
+      ca_map_transform_to_device (transform, label_points[circle->unit].x,
+                                  label_points[circle->unit].y, &x, &y);
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, circle->radius * scale, 0, 2 * G_PI);
+      ca_rgb_set_source_alpha (cr, &style->circle_fill, 0.85);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+      cairo_set_line_width (cr, 0.6 * scale);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+add_box (GArray          *boxes,
+         CaFigureBoxKind  kind,
+         int              index,
+         gboolean         leader,
+         const CaRect    *rect)
+{
+  CaFigureBox box = { kind, index, leader, rect->x, rect->y, rect->width, rect->height };
+
+  if (boxes != NULL)
+    g_array_append_val (boxes, box);
+}
+
+static int
+compare_by_area (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  const double *areas = data;
+  double da = areas[*(const guint *) a], db = areas[*(const guint *) b];
+
+  return (da > db) - (da < db);
+}
+
+static gboolean
+is_centre_feature (CaMapStyle *style,
+                   int         feature)
+{
+  for (guint i = 0; i < style->centres->len; i++)
+    if (g_array_index (style->centres, CaStyleCentre, i).feature == feature)
+      return TRUE;
+  return FALSE;
+}
+
+/* District centres and cluster centres: their symbols are obstacles for
+ * every label, their names point labels. */
+static void
+add_place_labels (CaMapStyle           *style,
+                  CaLabelPlacer        *placer,
+                  const CaMapTransform *transform,
+                  double                scale)
+{
+  CaLayer *settlements = ca_basemap_get_settlements (style->basemap);
+
+  for (guint i = 0; i < style->centres->len; i++)
+    {
+      const CaStyleCentre *centre = &g_array_index (style->centres, CaStyleCentre, i);
+      double x, y, r = ca_map_style_star_radius (centre->n_clusters) * scale;
+      CaRect symbol;
+
+      ca_map_transform_to_device (transform, centre->point.x, centre->point.y, &x, &y);
+      symbol = (CaRect) { x - r, y - r, 2 * r, 2 * r };
+      ca_label_placer_add_obstacle (placer, &symbol);
+      ca_label_placer_add_point (placer, centre->feature, centre->name,
+                                 (CA_PLACE_LABEL_SIZE + 0.7) * scale, TRUE, x, y, r);
+    }
+  if (settlements == NULL)
+    return;
+  for (guint u = 0; u < style->n_units; u++)
+    {
+      const CaUnit *unit = ca_dataset_get_unit (style->dataset, u);
+      int feature = ca_place_index_find (style->places, &unit->centre);
+      const CaFeature *f;
+      double x, y, r;
+      CaRect symbol;
+
+      if (feature < 0 || is_centre_feature (style, feature))
+        continue;
+      f = ca_layer_get_feature (settlements, (guint) feature);
+      r = ca_settlement_radius (ca_settlement_class (settlements, (guint) feature), scale);
+      ca_map_transform_to_device (transform, f->point.x, f->point.y, &x, &y);
+      symbol = (CaRect) { x - r, y - r, 2 * r, 2 * r };
+      ca_label_placer_add_obstacle (placer, &symbol);
+      ca_label_placer_add_point (placer, feature, ca_text_get (&unit->centre, style->lang),
+                                 CA_PLACE_LABEL_SIZE * scale, FALSE, x, y, r);
+    }
+}
+
+static void
+place_labels (CaMapStyle           *style,
+              cairo_t              *cr,
+              PangoContext         *context,
+              const CaMapTransform *transform,
+              const CaPoint        *label_points,
+              double                scale,
+              const CaRect         *obstacles,
+              guint                 n_obstacles,
+              GArray               *boxes)
+{
+  g_autoptr (CaLabelPlacer) placer = ca_label_placer_new (context, &transform->frame);
+  g_autofree double *areas = g_new0 (double, style->n_units);
+  g_autofree guint *order = g_new0 (guint, style->n_units);
+  CaRgb ink = { 0.12, 0.12, 0.12 };
+
+  for (guint i = 0; i < n_obstacles; i++)
+    ca_label_placer_add_obstacle (placer, &obstacles[i]);
+  for (guint i = 0; i < style->circles->len; i++)
+    {
+      const CaStyleCircle *circle = &g_array_index (style->circles, CaStyleCircle, i);
+      double x, y, r = circle->radius * scale;
+      CaRect rect;
+
+      ca_map_transform_to_device (transform, label_points[circle->unit].x,
+                                  label_points[circle->unit].y, &x, &y);
+      rect = (CaRect) { x - r, y - r, 2 * r, 2 * r };
+      ca_label_placer_add_obstacle (placer, &rect);
+    }
+  add_place_labels (style, placer, transform, scale);
+
+  /* Smallest units first: they have the fewest places to go. */
+  for (guint u = 0; u < style->n_units; u++)
+    {
+      const CaPolygon *polygon = ca_basemap_get_unit_polygon (style->basemap, u);
+      order[u] = u;
+      areas[u] = polygon != NULL ? ca_polygon_area (polygon) : 0;
+    }
+  g_qsort_with_data (order, (gint) style->n_units, sizeof (guint), compare_by_area, areas);
+  for (guint k = 0; k < style->n_units; k++)
+    {
+      guint u = order[k];
+      const CaPolygon *polygon = ca_basemap_get_unit_polygon (style->basemap, u);
+      const CaUnit *unit = ca_dataset_get_unit (style->dataset, u);
+      double x, y;
+
+      if (polygon == NULL || !isfinite (label_points[u].x))
+        continue;
+      ca_map_transform_to_device (transform, label_points[u].x, label_points[u].y, &x, &y);
+      if (x < transform->frame.x || y < transform->frame.y ||
+          x > transform->frame.x + transform->frame.width ||
+          y > transform->frame.y + transform->frame.height)
+        continue;
+      ca_label_placer_add_area (placer, (int) u, ca_text_get (&unit->name, style->lang),
+                                CA_UNIT_LABEL_SIZE * scale, CA_UNIT_LABEL_SIZE * 0.7 * scale,
+                                FALSE, x, y, ca_map_transform_polygon (transform, polygon));
+    }
+  ca_label_placer_run (placer);
+  pango_cairo_update_context (cr, context);
+  ca_label_placer_draw (placer, cr, &ink, 2.4 * scale);
+
+  for (guint i = 0; i < ca_label_placer_get_n_labels (placer); i++)
+    {
+      const CaLabel *label = ca_label_placer_get_label (placer, i);
+      if (label->placed)
+        add_box (boxes, label->kind == CA_LABEL_AREA ? CA_FIGURE_BOX_UNIT_LABEL : CA_FIGURE_BOX_PLACE_LABEL,
+                 label->id, label->leader, &label->rect);
+    }
+}
+
+void
+ca_map_style_draw (CaMapStyle           *style,
+                   cairo_t              *cr,
+                   PangoContext         *context,
+                   const CaMapTransform *transform,
+                   double                scale,
+                   const CaRect         *obstacles,
+                   guint                 n_obstacles,
+                   GArray               *boxes)
+{
+  const CaRect *f = &transform->frame;
+  g_autofree CaPoint *label_points = g_new0 (CaPoint, style->n_units);
+  CaRgb outside = CA_RGB_OUTSIDE, region = { 0.2, 0.2, 0.2 }, border = { 0.55, 0.55, 0.55 };
+
+  for (guint u = 0; u < style->n_units; u++)
+    {
+      const CaPolygon *polygon = ca_basemap_get_unit_polygon (style->basemap, u);
+      label_points[u] = polygon != NULL ? ca_polygon_label_point (polygon, LABEL_PRECISION, NULL)
+                                        : (CaPoint) { NAN, NAN };
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, f->x, f->y, f->width, f->height);
+  cairo_clip (cr);
+  ca_rgb_set_source (cr, &outside);
+  cairo_paint (cr);
+  ca_map_draw_context (cr, transform, ca_basemap_get_context (style->basemap), 0.6 * scale);
+  ca_map_draw_region_halo (cr, transform, style->basemap, &region, 1.3 * scale);
+  draw_fills (style, cr, transform, scale);
+  ca_map_draw_unit_borders (cr, transform, style->basemap, &border, 0.6 * scale);
+  draw_circles (style, cr, transform, label_points, scale);
+  ca_map_style_draw_links (style, cr, transform, label_points, scale);
+  ca_map_draw_settlements (cr, transform, ca_basemap_get_settlements (style->basemap), scale);
+  ca_map_style_draw_centres (style, cr, transform, scale);
+  ca_map_draw_highlight (cr, transform, style->basemap, style->options->selected_unit,
+                         2.2 * scale);
+  place_labels (style, cr, context, transform, label_points, scale, obstacles, n_obstacles, boxes);
+  cairo_restore (cr);
+}

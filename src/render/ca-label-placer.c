@@ -1,0 +1,504 @@
+/* ca-label-placer.c
+ *
+ * Greedy, in three passes: every area label tries positions inside its
+ * polygon (nearest the pole of inaccessibility first, then smaller and
+ * wrapped); the ones that fit nowhere go outside with a leader line; then
+ * settlement names take one of eight positions around their symbols.
+ * A candidate is taken when its box (plus a small margin) meets no placed
+ * label, no obstacle and stays in the frame. With 13 units and a few dozen
+ * towns this is a few thousand box tests: no spatial index needed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ca-label-placer.h"
+#include "ca-render-text.h"
+
+/* Clearance around a label, in units of its font size. */
+#define MARGIN_EM 0.25
+
+typedef struct
+{
+  CaLabel      pub;
+  char        *text;
+  double       base_size;
+  double       min_size;
+  gboolean     bold;
+  CaPolygon   *polygon;      /* area labels: device units, owned */
+  double       radius;       /* point labels: symbol radius */
+  PangoLayout *layout;       /* the placed text */
+} Item;
+
+struct _CaLabelPlacer
+{
+  PangoContext *context;
+  CaRect        frame;
+  GArray       *obstacles;   /* of CaRect */
+  GArray       *items;       /* of Item */
+};
+
+gboolean
+ca_rect_intersects (const CaRect *a,
+                    const CaRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+gboolean
+ca_rect_contains_rect (const CaRect *outer,
+                       const CaRect *inner)
+{
+  return inner->x >= outer->x && inner->y >= outer->y &&
+         inner->x + inner->width <= outer->x + outer->width &&
+         inner->y + inner->height <= outer->y + outer->height;
+}
+
+static CaRect
+rect_inflate (const CaRect *rect,
+              double        by)
+{
+  return (CaRect) { rect->x - by, rect->y - by, rect->width + 2 * by, rect->height + 2 * by };
+}
+
+static void
+item_clear (gpointer data)
+{
+  Item *item = data;
+
+  g_free (item->text);
+  g_clear_pointer (&item->polygon, ca_polygon_free);
+  g_clear_object (&item->layout);
+}
+
+CaLabelPlacer *
+ca_label_placer_new (PangoContext *context,
+                     const CaRect *frame)
+{
+  CaLabelPlacer *self = g_new0 (CaLabelPlacer, 1);
+
+  self->context = g_object_ref (context);
+  self->frame = *frame;
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (CaRect));
+  self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_array_set_clear_func (self->items, item_clear);
+  return self;
+}
+
+void
+ca_label_placer_free (CaLabelPlacer *self)
+{
+  if (self == NULL)
+    return;
+  g_object_unref (self->context);
+  g_array_unref (self->obstacles);
+  g_array_unref (self->items);
+  g_free (self);
+}
+
+void
+ca_label_placer_add_obstacle (CaLabelPlacer *self,
+                              const CaRect  *rect)
+{
+  g_array_append_val (self->obstacles, *rect);
+}
+
+void
+ca_label_placer_add_area (CaLabelPlacer *self,
+                          int            id,
+                          const char    *text,
+                          double         size,
+                          double         min_size,
+                          gboolean       bold,
+                          double         anchor_x,
+                          double         anchor_y,
+                          CaPolygon     *device_polygon)
+{
+  Item item = { { CA_LABEL_AREA, id, FALSE, FALSE, { 0 }, size, anchor_x, anchor_y },
+                g_strdup (text), size, MIN (min_size, size), bold, device_polygon, 0, NULL };
+
+  g_array_append_val (self->items, item);
+}
+
+void
+ca_label_placer_add_point (CaLabelPlacer *self,
+                           int            id,
+                           const char    *text,
+                           double         size,
+                           gboolean       bold,
+                           double         x,
+                           double         y,
+                           double         radius)
+{
+  Item item = { { CA_LABEL_POINT, id, FALSE, FALSE, { 0 }, size, x, y },
+                g_strdup (text), size, size * 0.85, bold, NULL, radius, NULL };
+
+  g_array_append_val (self->items, item);
+}
+
+/* Does the segment (x0, y0)–(x1, y1) meet @rect? Liang–Barsky clipping. */
+static gboolean
+segment_hits_rect (double        x0,
+                   double        y0,
+                   double        x1,
+                   double        y1,
+                   const CaRect *rect)
+{
+  double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { x0 - rect->x, rect->x + rect->width - x0, y0 - rect->y,
+                  rect->y + rect->height - y0 };
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      double t = q[i] / p[i];
+      if (p[i] < 0)
+        t0 = MAX (t0, t);
+      else
+        t1 = MIN (t1, t);
+      if (t0 > t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The whole of @rect lies inside @polygon: its corners are inside and no
+ * edge of the polygon passes through it. */
+static gboolean
+polygon_holds_rect (const CaPolygon *polygon,
+                    const CaRect    *rect)
+{
+  double xs[2] = { rect->x, rect->x + rect->width };
+  double ys[2] = { rect->y, rect->y + rect->height };
+
+  for (guint i = 0; i < 2; i++)
+    for (guint j = 0; j < 2; j++)
+      if (!ca_polygon_contains (polygon, xs[i], ys[j]))
+        return FALSE;
+  for (guint r = 0; r < polygon->n_rings; r++)
+    {
+      const CaRing *ring = &polygon->rings[r];
+      for (guint k = 0; k + 1 < ring->n_points; k++)
+        {
+          const CaPoint *a = &ring->points[k], *b = &ring->points[k + 1];
+          if (MAX (a->x, b->x) < rect->x || MIN (a->x, b->x) > rect->x + rect->width ||
+              MAX (a->y, b->y) < rect->y || MIN (a->y, b->y) > rect->y + rect->height)
+            continue;
+          if (segment_hits_rect (a->x, a->y, b->x, b->y, rect))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Free of the frame edge, obstacles, every label placed so far and the
+ * anchors of other polygons' labels (a name must not hide the spot
+ * another unit's leader starts from). */
+static gboolean
+rect_is_free (CaLabelPlacer *self,
+              const Item    *item,
+              const CaRect  *rect,
+              double         margin)
+{
+  CaRect padded = rect_inflate (rect, margin);
+
+  if (!ca_rect_contains_rect (&self->frame, rect))
+    return FALSE;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *other = &g_array_index (self->items, Item, i);
+      if (other != item && other->pub.kind == CA_LABEL_AREA &&
+          other->pub.anchor_x >= padded.x && other->pub.anchor_x <= padded.x + padded.width &&
+          other->pub.anchor_y >= padded.y && other->pub.anchor_y <= padded.y + padded.height)
+        return FALSE;
+    }
+  for (guint i = 0; i < self->obstacles->len; i++)
+    if (ca_rect_intersects (&padded, &g_array_index (self->obstacles, CaRect, i)))
+      return FALSE;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *other = &g_array_index (self->items, Item, i);
+      if (other->pub.placed && ca_rect_intersects (&padded, &other->pub.rect))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A segment from a leader's anchor may cross polygons but not labels. */
+static gboolean
+segment_is_free (CaLabelPlacer *self,
+                 double         x0,
+                 double         y0,
+                 double         x1,
+                 double         y1)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *other = &g_array_index (self->items, Item, i);
+      if (other->pub.placed && segment_hits_rect (x0, y0, x1, y1, &other->pub.rect))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* @text split at the space nearest its middle, or NULL when it has none. */
+static char *
+wrap_in_two (const char *text)
+{
+  glong n = g_utf8_strlen (text, -1);
+  const char *best = NULL;
+  glong best_distance = G_MAXLONG;
+  glong index = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), index++)
+    if (*p == ' ' && ABS (2 * index - n) < best_distance)
+      {
+        best = p;
+        best_distance = ABS (2 * index - n);
+      }
+  if (best == NULL)
+    return NULL;
+  return g_strdup_printf ("%.*s\n%s", (int) (best - text), text, best + 1);
+}
+
+static PangoLayout *
+make_layout (CaLabelPlacer *self,
+             const char    *text,
+             double         size,
+             gboolean       bold,
+             double        *width,
+             double        *height)
+{
+  PangoLayout *layout = ca_render_layout_new (self->context, text, size, bold, 0);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_spacing (layout, (int) (-0.1 * size * PANGO_SCALE));
+  ca_render_layout_size (layout, width, height);
+  return layout;
+}
+
+static void
+item_take_place (Item        *item,
+                 PangoLayout *layout,
+                 const CaRect *rect,
+                 double       size,
+                 gboolean     leader)
+{
+  g_set_object (&item->layout, layout);
+  item->pub.rect = *rect;
+  item->pub.size = size;
+  item->pub.placed = TRUE;
+  item->pub.leader = leader;
+}
+
+/* Offsets from the anchor, in label heights and half-widths, nearest first. */
+static const double inside_offsets[][2] = {
+  { 0, 0 }, { 0, -0.7 }, { 0, 0.7 }, { -0.3, 0 }, { 0.3, 0 }, { 0, -1.4 }, { 0, 1.4 },
+  { -0.3, -0.7 }, { 0.3, -0.7 }, { -0.3, 0.7 }, { 0.3, 0.7 }, { -0.6, 0 }, { 0.6, 0 },
+  { 0, -2.2 }, { 0, 2.2 }, { -0.6, -1.4 }, { 0.6, -1.4 }, { -0.6, 1.4 }, { 0.6, 1.4 },
+  { -1.0, 0 }, { 1.0, 0 }, { 0, -3.2 }, { 0, 3.2 }, { -1.0, -2.2 }, { 1.0, 2.2 },
+  { -1.0, 2.2 }, { 1.0, -2.2 },
+};
+
+static gboolean
+place_inside (CaLabelPlacer *self,
+              Item          *item)
+{
+  g_autofree char *wrapped = wrap_in_two (item->text);
+
+  for (double size = item->base_size; size >= item->min_size - 1e-9; size -= 0.1 * item->base_size)
+    for (guint variant = 0; variant < 2; variant++)
+      {
+        const char *text = variant == 0 ? item->text : wrapped;
+        g_autoptr (PangoLayout) layout = NULL;
+        double w, h, margin = MARGIN_EM * size;
+
+        if (text == NULL)
+          continue;
+        layout = make_layout (self, text, size, item->bold, &w, &h);
+        for (guint k = 0; k < G_N_ELEMENTS (inside_offsets); k++)
+          {
+            CaRect rect = { item->pub.anchor_x - w / 2 + inside_offsets[k][0] * w / 2,
+                            item->pub.anchor_y - h / 2 + inside_offsets[k][1] * h, w, h };
+            CaRect padded = rect_inflate (&rect, margin);
+
+            if (rect_is_free (self, item, &rect, margin) && polygon_holds_rect (item->polygon, &padded))
+              {
+                item_take_place (item, layout, &rect, size, FALSE);
+                return TRUE;
+              }
+          }
+      }
+  return FALSE;
+}
+
+/* Where a line from (@x, @y) meets the border of @rect first. */
+static void
+rect_nearest_point (const CaRect *rect,
+                    double        x,
+                    double        y,
+                    double       *px,
+                    double       *py)
+{
+  *px = CLAMP (x, rect->x, rect->x + rect->width);
+  *py = CLAMP (y, rect->y, rect->y + rect->height);
+}
+
+static void
+place_with_leader (CaLabelPlacer *self,
+                   Item          *item)
+{
+  double size = item->base_size, w, h, margin = MARGIN_EM * size;
+  g_autoptr (PangoLayout) layout = make_layout (self, item->text, size, item->bold, &w, &h);
+  CaBBox bbox;
+  double reach;
+
+  /* Start just outside the polygon, so the label does not cover it. */
+  ca_polygon_bbox (item->polygon, &bbox);
+  reach = MAX (bbox.max_x - bbox.min_x, bbox.max_y - bbox.min_y) / 2;
+  for (guint step = 0; step < 8; step++)
+    {
+      double distance = reach + 1.0 * h + step * 1.2 * h;
+      for (guint k = 0; k < 16; k++)
+        {
+          /* East, west, then alternating around the compass. */
+          static const int order[16] = { 0, 8, 2, 6, 14, 10, 1, 7, 15, 9, 3, 5, 13, 11, 4, 12 };
+          double angle = order[k] * G_PI / 8;
+          double cx = item->pub.anchor_x + cos (angle) * (distance + w / 2 * fabs (cos (angle)));
+          double cy = item->pub.anchor_y - sin (angle) * (distance + h / 2 * fabs (sin (angle)));
+          CaRect rect = { cx - w / 2, cy - h / 2, w, h };
+          double ex, ey;
+
+          rect_nearest_point (&rect, item->pub.anchor_x, item->pub.anchor_y, &ex, &ey);
+          if (rect_is_free (self, item, &rect, margin) &&
+              segment_is_free (self, item->pub.anchor_x, item->pub.anchor_y, ex, ey))
+            {
+              item_take_place (item, layout, &rect, size, TRUE);
+              return;
+            }
+        }
+    }
+}
+
+static void
+place_point (CaLabelPlacer *self,
+             Item          *item)
+{
+  for (double size = item->base_size; size >= item->min_size - 1e-9; size -= 0.15 * item->base_size)
+    {
+      double w, h, margin = MARGIN_EM * 0.6 * size;
+      g_autoptr (PangoLayout) layout = make_layout (self, item->text, size, item->bold, &w, &h);
+      double gap = item->radius + 0.25 * size;
+      double x = item->pub.anchor_x, y = item->pub.anchor_y, d = gap * 0.75;
+      /* Right, left, above, below, then the diagonals. */
+      CaRect candidates[8] = {
+        { x + gap, y - h / 2, w, h },
+        { x - gap - w, y - h / 2, w, h },
+        { x - w / 2, y - gap - h, w, h },
+        { x - w / 2, y + gap, w, h },
+        { x + d, y - d - h, w, h },
+        { x + d, y + d, w, h },
+        { x - d - w, y - d - h, w, h },
+        { x - d - w, y + d, w, h },
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+        if (rect_is_free (self, item, &candidates[k], margin))
+          {
+            item_take_place (item, layout, &candidates[k], size, FALSE);
+            return;
+          }
+    }
+}
+
+void
+ca_label_placer_run (CaLabelPlacer *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      if (item->pub.kind == CA_LABEL_AREA && item->polygon != NULL)
+        place_inside (self, item);
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      if (item->pub.kind == CA_LABEL_AREA && !item->pub.placed && item->polygon != NULL)
+        place_with_leader (self, item);
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      if (item->pub.kind == CA_LABEL_POINT)
+        place_point (self, item);
+    }
+}
+
+guint
+ca_label_placer_get_n_labels (CaLabelPlacer *self)
+{
+  return self->items->len;
+}
+
+const CaLabel *
+ca_label_placer_get_label (CaLabelPlacer *self,
+                           guint          index)
+{
+  g_return_val_if_fail (index < self->items->len, NULL);
+  return &g_array_index (self->items, Item, index).pub;
+}
+
+static void
+draw_leader (cairo_t     *cr,
+             const Item  *item,
+             const CaRgb *colour,
+             double       halo)
+{
+  double ex, ey, width = MAX (0.5, item->pub.size * 0.07);
+
+  rect_nearest_point (&item->pub.rect, item->pub.anchor_x, item->pub.anchor_y, &ex, &ey);
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_move_to (cr, item->pub.anchor_x, item->pub.anchor_y);
+  cairo_line_to (cr, ex, ey);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, width + halo * 0.6);
+  cairo_stroke_preserve (cr);
+  ca_rgb_set_source (cr, colour);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+  cairo_arc (cr, item->pub.anchor_x, item->pub.anchor_y, width * 1.8, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
+ca_label_placer_draw (CaLabelPlacer *self,
+                      cairo_t       *cr,
+                      const CaRgb   *colour,
+                      double         halo)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      if (item->pub.placed && item->pub.leader)
+        draw_leader (cr, item, colour, halo);
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      if (item->pub.placed)
+        ca_render_show_layout (cr, item->layout, item->pub.rect.x, item->pub.rect.y, colour,
+                               halo);
+    }
+}

@@ -1,0 +1,94 @@
+/* ca-map-renderer.h — drawing projected layers into a map frame: the
+ * viewport transform (map metres, y up → device units, y down), polygon
+ * fills, hatching and stripes, borders and the region outline, context
+ * districts and settlement symbols.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ca-figure.h"
+#include "ca-label-placer.h"
+#include "ca-palette.h"
+
+G_BEGIN_DECLS
+
+/* A map frame on the page and the viewport shown in it. */
+typedef struct
+{
+  CaRect     frame;
+  CaViewport viewport;
+} CaMapTransform;
+
+/* Fits @bbox, grown by @margin (a fraction of its size) on every side,
+ * into @frame, centred; keeps the map's aspect (one scale for x and y). */
+void     ca_map_transform_fit (CaMapTransform *transform, const CaRect *frame,
+                               const CaBBox *bbox, double margin);
+void     ca_map_transform_init (CaMapTransform *transform, const CaRect *frame,
+                                const CaViewport *viewport);
+/* Map metres → device units: north is up, east is right (y flips, x does not). */
+void     ca_map_transform_to_device (const CaMapTransform *transform, double x, double y,
+                                     double *dx, double *dy);
+void     ca_map_transform_to_map (const CaMapTransform *transform, double dx, double dy,
+                                  double *x, double *y);
+/* The map-space rectangle the frame shows. */
+void     ca_map_transform_visible (const CaMapTransform *transform, CaBBox *bbox);
+/* A copy of @polygon in device units (for the label placer). */
+CaPolygon *ca_map_transform_polygon (const CaMapTransform *transform, const CaPolygon *polygon);
+
+/* Appends @polygon to the current path (even-odd fill rule for holes);
+ * vertices closer than a quarter device unit to the last one are dropped. */
+void     ca_map_path_polygon (cairo_t *cr, const CaMapTransform *transform,
+                              const CaPolygon *polygon);
+
+void     ca_map_fill_polygon (cairo_t *cr, const CaMapTransform *transform,
+                              const CaPolygon *polygon, const CaRgb *fill);
+/* Parallel diagonal lines @spacing apart over @polygon ("no data"). */
+void     ca_map_hatch_polygon (cairo_t *cr, const CaMapTransform *transform,
+                               const CaPolygon *polygon, const CaRgb *colour,
+                               double spacing, double width);
+/* Diagonal stripes of @n_colours colours in turn, each @width wide. */
+void     ca_map_stripe_polygon (cairo_t *cr, const CaMapTransform *transform,
+                                const CaPolygon *polygon, const CaRgb *colours,
+                                guint n_colours, double width);
+/* Fills @rect (a legend swatch) like the two functions above. */
+void     ca_map_hatch_rect (cairo_t *cr, const CaRect *rect, const CaRgb *colour,
+                            double spacing, double width);
+void     ca_map_stripe_rect (cairo_t *cr, const CaRect *rect, const CaRgb *colours,
+                             guint n_colours, double width);
+
+/* The neighbouring districts in light grey with white borders. */
+void     ca_map_draw_context (cairo_t *cr, const CaMapTransform *transform, CaLayer *context,
+                              double line_width);
+
+/* The units' outer boundary, @width wide: strokes every unit outline at
+ * twice the width; the fills drawn afterwards cover the inner half and
+ * every shared border, so only the region's edge stays. */
+void     ca_map_draw_region_halo (cairo_t *cr, const CaMapTransform *transform,
+                                  CaBasemap *basemap, const CaRgb *colour, double width);
+void     ca_map_draw_unit_borders (cairo_t *cr, const CaMapTransform *transform,
+                                   CaBasemap *basemap, const CaRgb *colour, double width);
+/* A thick dark outline with a white casing round unit @unit. */
+void     ca_map_draw_highlight (cairo_t *cr, const CaMapTransform *transform,
+                                CaBasemap *basemap, int unit, double width);
+
+/* How a settlement is drawn, from its `place` and `population`. */
+typedef enum
+{
+  CA_SETTLEMENT_VILLAGE,
+  CA_SETTLEMENT_TOWN,
+  CA_SETTLEMENT_CITY,
+} CaSettlementClass;
+
+CaSettlementClass ca_settlement_class (CaLayer *settlements, guint feature);
+/* Symbol radius of @klass at scale @s (device units per A4 point). */
+double   ca_settlement_radius (CaSettlementClass klass, double s);
+void     ca_map_draw_settlement_symbol (cairo_t *cr, CaSettlementClass klass, double x,
+                                        double y, double s);
+/* Every settlement inside the frame. */
+void     ca_map_draw_settlements (cairo_t *cr, const CaMapTransform *transform,
+                                  CaLayer *settlements, double s);
+/* A five-pointed star of outer radius @r. */
+void     ca_map_path_star (cairo_t *cr, double x, double y, double r);
+
+G_END_DECLS

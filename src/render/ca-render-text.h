@@ -1,0 +1,40 @@
+/* ca-render-text.h — text on figures: the language of the chrome strings,
+ * fonts, Pango layouts measured in device units and drawn as real text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "ca-palette.h"
+#include "ca-text.h"
+
+G_BEGIN_DECLS
+
+#define CA_RENDER_FONT_FAMILY "DejaVu Sans"
+
+/* @msgid (English, marked with N_() at the call site) in @lang: English is
+ * the source text; Russian and Kazakh come from the message catalogue. */
+const char   *ca_render_gettext (CaLang lang, const char *msgid) G_GNUC_FORMAT (2);
+/* The singular or plural form for @n, like g_dngettext. */
+const char   *ca_render_ngettext (CaLang lang, const char *singular, const char *plural,
+                                  gulong n) G_GNUC_FORMAT (3);
+
+/* A context whose metrics do not depend on the target surface (no
+ * hinting, 72 dpi), so a PNG and a PDF of one figure lay out alike. */
+PangoContext *ca_render_context_new (cairo_t *cr);
+
+/* A layout of @text at @size device units; @wrap_width > 0 wraps at word
+ * boundaries. */
+PangoLayout  *ca_render_layout_new (PangoContext *context, const char *text, double size,
+                                    gboolean bold, double wrap_width);
+/* Logical size of @layout in device units. */
+void          ca_render_layout_size (PangoLayout *layout, double *width, double *height);
+/* Draws @layout with its top-left corner at (@x, @y) in @colour, as text
+ * (searchable in a PDF). @halo > 0 first strokes a white outline that wide
+ * around the glyphs so the text reads over any fill. */
+void          ca_render_show_layout (cairo_t *cr, PangoLayout *layout, double x, double y,
+                                     const CaRgb *colour, double halo);
+
+G_END_DECLS

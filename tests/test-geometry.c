@@ -1,0 +1,272 @@
+/* test-geometry.c — rings, polygons, label points and geodesic areas on
+ * shapes whose answers can be worked out by hand.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "ca-geometry.h"
+
+/* 0..10 square, listed clockwise (the ESRI way round). */
+static const CaPoint square_cw[] = { { 0, 0 }, { 0, 10 }, { 10, 10 }, { 10, 0 }, { 0, 0 } };
+/* The 4..6 hole in its middle, listed counter-clockwise. */
+static const CaPoint hole_ccw[] = { { 4, 4 }, { 6, 4 }, { 6, 6 }, { 4, 6 }, { 4, 4 } };
+/* An L: 10 long, 2 wide arms along both axes; area 20 + 16 = 36. */
+static const CaPoint l_shape[] = { { 0, 0 }, { 10, 0 }, { 10, 2 }, { 2, 2 }, { 2, 10 }, { 0, 10 } };
+
+static CaPolygon *
+square_with_hole (void)
+{
+  CaPolygon *polygon = ca_polygon_new ();
+  ca_polygon_add_ring (polygon, square_cw, G_N_ELEMENTS (square_cw), FALSE);
+  ca_polygon_add_ring (polygon, hole_ccw, G_N_ELEMENTS (hole_ccw), TRUE);
+  return polygon;
+}
+
+static void
+test_bbox (void)
+{
+  CaBBox a, b, c;
+
+  ca_bbox_init_empty (&a);
+  g_assert_true (ca_bbox_is_empty (&a));
+  ca_bbox_add_point (&a, 1, 2);
+  g_assert_false (ca_bbox_is_empty (&a));
+  ca_bbox_add_point (&a, -3, 5);
+  g_assert_cmpfloat (a.min_x, ==, -3);
+  g_assert_cmpfloat (a.max_x, ==, 1);
+  g_assert_cmpfloat (a.min_y, ==, 2);
+  g_assert_cmpfloat (a.max_y, ==, 5);
+
+  b = (CaBBox) { 1, 5, 4, 9 };      /* touches a's corner (1, 5) */
+  g_assert_true (ca_bbox_intersects (&a, &b));
+  c = (CaBBox) { 1.5, 0, 3, 1 };
+  g_assert_false (ca_bbox_intersects (&a, &c));
+  ca_bbox_init_empty (&c);
+  g_assert_false (ca_bbox_intersects (&a, &c));
+
+  ca_bbox_union (&a, &b);
+  g_assert_cmpfloat (a.max_x, ==, 4);
+  g_assert_cmpfloat (a.max_y, ==, 9);
+  ca_bbox_union (&a, &c);            /* empty: no change */
+  g_assert_cmpfloat (a.min_y, ==, 2);
+}
+
+static void
+test_orientation (void)
+{
+  g_autoptr (CaPolygon) polygon = square_with_hole ();
+
+  g_assert_cmpuint (polygon->n_rings, ==, 2);
+  /* Given CW, stored CCW: +100; the hole given CCW, stored CW: −4. */
+  g_assert_cmpfloat_with_epsilon (ca_ring_signed_area (&polygon->rings[0]), 100.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (ca_ring_signed_area (&polygon->rings[1]), -4.0, 1e-12);
+  g_assert_false (polygon->rings[0].is_hole);
+  g_assert_true (polygon->rings[1].is_hole);
+  g_assert_cmpfloat_with_epsilon (ca_polygon_area (polygon), 96.0, 1e-12);
+
+  /* An unclosed ring is closed: 6 points given, 7 stored. */
+  g_autoptr (CaPolygon) l = ca_polygon_new ();
+  ca_polygon_add_ring (l, l_shape, G_N_ELEMENTS (l_shape), FALSE);
+  g_assert_cmpuint (l->rings[0].n_points, ==, 7);
+  g_assert_cmpfloat_with_epsilon (ca_polygon_area (l), 36.0, 1e-12);
+
+  CaRing ring = l->rings[0];
+  ca_ring_reverse (&ring);
+  g_assert_cmpfloat_with_epsilon (ca_ring_signed_area (&ring), -36.0, 1e-12);
+  g_assert_cmpfloat (ring.points[1].x, ==, 0);
+  g_assert_cmpfloat (ring.points[1].y, ==, 10);
+}
+
+static void
+test_contains (void)
+{
+  g_autoptr (CaPolygon) polygon = square_with_hole ();
+
+  g_assert_true (ca_polygon_contains (polygon, 1, 1));
+  g_assert_true (ca_polygon_contains (polygon, 3, 5));
+  g_assert_false (ca_polygon_contains (polygon, 5, 5));    /* in the hole */
+  g_assert_false (ca_polygon_contains (polygon, 11, 5));
+  g_assert_false (ca_polygon_contains (polygon, -0.001, 5));
+
+  /* An island inside the hole is inside again (even-odd). */
+  static const CaPoint island[] = { { 4.5, 4.5 }, { 5.5, 4.5 }, { 5.5, 5.5 }, { 4.5, 5.5 }, { 4.5, 4.5 } };
+  ca_polygon_add_ring (polygon, island, G_N_ELEMENTS (island), FALSE);
+  g_assert_true (ca_polygon_contains (polygon, 5, 5));
+  g_assert_false (ca_polygon_contains (polygon, 4.2, 5));
+  g_assert_cmpfloat_with_epsilon (ca_polygon_area (polygon), 97.0, 1e-12);
+}
+
+static void
+test_distance (void)
+{
+  g_autoptr (CaPolygon) polygon = square_with_hole ();
+
+  /* 3 from the outer edge, 1 from the hole. */
+  g_assert_cmpfloat_with_epsilon (ca_polygon_distance_to_edge (polygon, 3, 5), 1.0, 1e-12);
+  /* Outside, nearest the corner (0, 10): a 3-4-5 triangle. */
+  g_assert_cmpfloat_with_epsilon (ca_polygon_distance_to_edge (polygon, -3, 14), 5.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (ca_polygon_distance_to_edge (polygon, 10, 7), 0.0, 1e-12);
+}
+
+static void
+test_centroid (void)
+{
+  g_autoptr (CaPolygon) l = ca_polygon_new ();
+  ca_polygon_add_ring (l, l_shape, G_N_ELEMENTS (l_shape), FALSE);
+
+  /* Arms: 20 at (5, 1) and 16 at (1, 6): (116/36, 116/36), outside the L. */
+  CaPoint c = ca_polygon_centroid (l);
+  g_assert_cmpfloat_with_epsilon (c.x, 116.0 / 36.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (c.y, 116.0 / 36.0, 1e-9);
+  g_assert_false (ca_polygon_contains (l, c.x, c.y));
+
+  /* The hole is symmetric: the centroid stays at the middle. */
+  g_autoptr (CaPolygon) square = square_with_hole ();
+  c = ca_polygon_centroid (square);
+  g_assert_cmpfloat_with_epsilon (c.x, 5.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (c.y, 5.0, 1e-9);
+}
+
+static void
+test_label_l_shape (void)
+{
+  g_autoptr (CaPolygon) l = ca_polygon_new ();
+  double radius = 0.0;
+
+  ca_polygon_add_ring (l, l_shape, G_N_ELEMENTS (l_shape), FALSE);
+  CaPoint p = ca_polygon_label_point (l, 0.001, &radius);
+
+  /* The widest spot is the corner square: a circle on (r, r) touching
+   * both axes and the inner corner (2, 2): √2 (2 − r) = r. */
+  double expected = 2.0 * G_SQRT2 / (1.0 + G_SQRT2);
+  g_assert_true (ca_polygon_contains (l, p.x, p.y));
+  g_assert_cmpfloat_with_epsilon (radius, expected, 0.002);
+  g_assert_cmpfloat_with_epsilon (ca_polygon_distance_to_edge (l, p.x, p.y), radius, 1e-9);
+  g_assert_cmpfloat (p.x, <, 2.0);
+  g_assert_cmpfloat (p.y, <, 2.0);
+}
+
+static void
+test_label_square_with_hole (void)
+{
+  g_autoptr (CaPolygon) polygon = square_with_hole ();
+  double radius = 0.0;
+
+  CaPoint p = ca_polygon_label_point (polygon, 0.001, &radius);
+
+  /* Not the middle (that is the hole) but a corner: on the diagonal at
+   * (r, r) with √2 (4 − r) = r, r = 4√2 / (1 + √2) ≈ 2.343. */
+  double expected = 4.0 * G_SQRT2 / (1.0 + G_SQRT2);
+  g_assert_true (ca_polygon_contains (polygon, p.x, p.y));
+  g_assert_cmpfloat_with_epsilon (radius, expected, 0.002);
+  g_assert_cmpfloat (hypot (p.x - 5.0, p.y - 5.0), >, 1.0 + expected);
+}
+
+static void
+test_label_degenerate (void)
+{
+  static const CaPoint flat[] = { { 0, 0 }, { 4, 0 }, { 8, 0 }, { 0, 0 } };
+  g_autoptr (CaPolygon) polygon = ca_polygon_new ();
+  g_autoptr (CaPolygon) empty = ca_polygon_new ();
+  double radius = -1.0;
+
+  ca_polygon_add_ring (polygon, flat, G_N_ELEMENTS (flat), FALSE);
+  CaPoint p = ca_polygon_label_point (polygon, 0.1, &radius);
+  g_assert_cmpfloat (p.x, ==, 4.0);
+  g_assert_cmpfloat (p.y, ==, 0.0);
+  g_assert_cmpfloat (radius, ==, 0.0);
+
+  p = ca_polygon_label_point (empty, 0.1, &radius);
+  g_assert_cmpfloat (radius, ==, 0.0);
+  g_assert_cmpfloat (ca_polygon_area (empty), ==, 0.0);
+}
+
+static void
+test_classify_rings (void)
+{
+  /* Both rings clockwise: only containment can tell the hole. */
+  static const CaPoint hole_cw[] = { { 4, 4 }, { 4, 6 }, { 6, 6 }, { 6, 4 }, { 4, 4 } };
+  static const CaPoint far_ccw[] = { { 20, 0 }, { 23, 0 }, { 23, 3 }, { 20, 3 }, { 20, 0 } };
+  g_autoptr (CaPolygon) polygon = ca_polygon_new ();
+
+  /* The hole first, to show order does not matter. */
+  ca_polygon_add_ring (polygon, hole_cw, G_N_ELEMENTS (hole_cw), FALSE);
+  ca_polygon_add_ring (polygon, square_cw, G_N_ELEMENTS (square_cw), FALSE);
+  ca_polygon_add_ring (polygon, far_ccw, G_N_ELEMENTS (far_ccw), FALSE);
+  ca_polygon_classify_rings (polygon);
+
+  g_assert_true (polygon->rings[0].is_hole);
+  g_assert_false (polygon->rings[1].is_hole);
+  g_assert_false (polygon->rings[2].is_hole);
+  g_assert_cmpfloat (ca_ring_signed_area (&polygon->rings[0]), <, 0.0);
+  g_assert_cmpfloat (ca_ring_signed_area (&polygon->rings[1]), >, 0.0);
+  g_assert_cmpfloat (ca_ring_signed_area (&polygon->rings[2]), >, 0.0);
+  g_assert_cmpfloat_with_epsilon (ca_polygon_area (polygon), 96.0 + 9.0, 1e-12);
+}
+
+static void
+test_copy (void)
+{
+  g_autoptr (CaPolygon) polygon = square_with_hole ();
+  g_autoptr (CaPolygon) copy = ca_polygon_copy (polygon);
+
+  g_assert_cmpuint (copy->n_rings, ==, 2);
+  g_assert_true (copy->rings[0].points != polygon->rings[0].points);
+  g_assert_cmpmem (copy->rings[1].points, copy->rings[1].n_points * sizeof (CaPoint),
+                   polygon->rings[1].points, polygon->rings[1].n_points * sizeof (CaPoint));
+  g_assert_true (copy->rings[1].is_hole);
+
+  CaBBox bbox;
+  ca_polygon_bbox (copy, &bbox);
+  g_assert_cmpfloat (bbox.min_x, ==, 0);
+  g_assert_cmpfloat (bbox.max_y, ==, 10);
+}
+
+static void
+test_geodesic_area (void)
+{
+  static const CaPoint cell[] = { { 0, 0 }, { 1, 0 }, { 1, 1 }, { 0, 1 }, { 0, 0 } };
+  /* A 0.5°×0.5° hole in the middle of the same cell. */
+  static const CaPoint hole[] = { { 0.25, 0.25 }, { 0.75, 0.25 }, { 0.75, 0.75 }, { 0.25, 0.75 }, { 0.25, 0.25 } };
+  g_autoptr (CaPolygon) polygon = ca_polygon_new ();
+  g_autoptr (CaPolygon) small = ca_polygon_new ();
+
+  /* 1°×1° at the equator on WGS 84: 12 308 778 400 m² (GeographicLib). */
+  ca_polygon_add_ring (polygon, cell, G_N_ELEMENTS (cell), FALSE);
+  double area = ca_polygon_geodesic_area (polygon);
+  g_assert_cmpfloat_with_epsilon (area, 12308778400.0, 12308778400.0 * 0.001);
+
+  /* The same cell given clockwise has the same area. */
+  ca_ring_reverse (&polygon->rings[0]);
+  g_assert_cmpfloat_with_epsilon (ca_polygon_geodesic_area (polygon), area, 1.0);
+
+  ca_polygon_add_ring (small, hole, G_N_ELEMENTS (hole), FALSE);
+  double hole_area = ca_polygon_geodesic_area (small);
+  g_assert_cmpfloat_with_epsilon (hole_area, area / 4.0, area * 0.001);
+
+  ca_polygon_add_ring (polygon, hole, G_N_ELEMENTS (hole), TRUE);
+  g_assert_cmpfloat_with_epsilon (ca_polygon_geodesic_area (polygon), area - hole_area, 1.0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/geometry/bbox", test_bbox);
+  g_test_add_func ("/geometry/orientation", test_orientation);
+  g_test_add_func ("/geometry/contains", test_contains);
+  g_test_add_func ("/geometry/distance", test_distance);
+  g_test_add_func ("/geometry/centroid", test_centroid);
+  g_test_add_func ("/geometry/label/l-shape", test_label_l_shape);
+  g_test_add_func ("/geometry/label/square-with-hole", test_label_square_with_hole);
+  g_test_add_func ("/geometry/label/degenerate", test_label_degenerate);
+  g_test_add_func ("/geometry/classify-rings", test_classify_rings);
+  g_test_add_func ("/geometry/copy", test_copy);
+  g_test_add_func ("/geometry/geodesic-area", test_geodesic_area);
+
+  return g_test_run ();
+}
