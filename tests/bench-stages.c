@@ -38,7 +38,8 @@ random_output (GRand *rand)
   /* About a third of the cells are zero, as in real district data where most
    * industries are absent. */
   for (guint k = 0; k < N_UNITS * N_INDUSTRIES; k++)
-    output->values[k] = g_rand_int_range (rand, 0, 3) == 0 ? 0 : g_rand_double_range (rand, 0, 1000);
+    output->values[k] = g_rand_int_range (rand, 0, 3) == 0 ? 0
+                        : g_rand_double_range (rand, 0, 1000);
   return output;
 }
 
@@ -77,14 +78,16 @@ random_dataset (GRand *rand)
   for (guint c = 0; c < N_CLUSTERS; c++)
     {
       g_autofree char *id = g_strdup_printf ("cluster-%u", c);
-      CaCluster *cluster = ca_cluster_new (id, c < 3 ? CA_CLUSTER_SECTORAL : CA_CLUSTER_CROSS_SECTORAL);
+      CaClusterType type = c < 3 ? CA_CLUSTER_SECTORAL : CA_CLUSTER_CROSS_SECTORAL;
+      CaCluster *cluster = ca_cluster_new (id, type);
       CaText reason = { .en = (char *) "mineral deposits" };
 
       for (guint k = 0; k < 4; k++)
         g_ptr_array_add (cluster->industries, g_strdup_printf ("industry-%03u", c * 17 + k * 3));
       ca_dataset_add_cluster (dataset, cluster);
       for (guint m = 0; m < 3; m++)
-        ca_dataset_add_cluster_member (dataset, id, ca_dataset_get_unit (dataset, c * 100 + m)->code,
+        ca_dataset_add_cluster_member (dataset, id,
+                                       ca_dataset_get_unit (dataset, c * 100 + m)->code,
                                        &reason, NULL);
     }
   ca_dataset_set_industry_matrix (dataset, random_output (rand));
@@ -210,9 +213,11 @@ main (void)
   printf ("    stage 1 (rank sum, natural breaks, typology)   %8.2f ms\n", median (stage[0]));
   printf ("    stage 2 (location quotients, specialisations)  %8.2f ms\n", median (stage[1]));
   printf ("    stage 3 (cluster finder)                       %8.2f ms\n", median (stage[2]));
-  printf ("    stages 1-3                                     %8.2f ms  = %.2f x the %.0f ms target\n",
+  printf ("    stages 1-3                                     %8.2f ms"
+          "  = %.2f x the %.0f ms target\n",
           median (total), median (total) / TARGET_MS, TARGET_MS);
-  printf ("    CaAnalysis full re-run after an edit           %8.2f ms  = %.2f x the %.0f ms target\n",
+  printf ("    CaAnalysis full re-run after an edit           %8.2f ms"
+          "  = %.2f x the %.0f ms target\n",
           median (full), median (full) / TARGET_MS, TARGET_MS);
   printf ("  stages 1-3, median wall-clock time               %8.2f ms\n", median (wall));
   return 0;

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "ca-cluster-finder.h"
+#include "ca-rank-score.h"
+#include "test-fixtures.h"
 
 /* Four units, one of each Stage 1 type, and two clusters:
  *   "agro"    (sectoral, industry food)
@@ -117,7 +119,8 @@ test_verdicts (void)
   g_assert_cmpint (u->verdict, ==, CA_VERDICT_OUT_UNFAVOURABLE);
   g_assert_cmpstr (u->industry, ==, "food");
   g_assert_cmpfloat (u->lq, ==, 1.2);
-  g_assert_cmpstr (u->explanation, ==, "Unfavourable (rank-score type), although LQ 1.2 > 1.0 in food");
+  g_assert_cmpstr (u->explanation, ==,
+                   "Unfavourable (rank-score type), although LQ 1.2 > 1.0 in food");
 
   /* DDD has no Stage 1 type, whatever its LQs. */
   u = unit_of (agro, 3);
@@ -146,7 +149,8 @@ test_verdicts (void)
   u = unit_of (oil_gas, 3);
   g_assert_cmpint (u->verdict, ==, CA_VERDICT_OUT_NO_DATA);
   g_assert_cmpstr (u->explanation, ==,
-                   "No data: the unit's favourability type is unknown (an indicator value is missing)");
+                   "No data: the unit's favourability type is unknown "
+                   "(an indicator value is missing)");
 }
 
 static void
@@ -196,6 +200,83 @@ test_without_lq (void)
 }
 
 static void
+test_unknown_with_advantage (void)
+{
+  g_autoptr(CaDataset) dataset = small_dataset ();
+  g_autoptr(CaMatrix) lq = small_lq ();
+  g_autoptr(GPtrArray) proposals = NULL;
+  CaText reason = { .en = (char *) "orchards" };
+  const CaFinderUnit *u;
+
+  /* A recorded advantage does not depend on Stage 1 data. */
+  g_assert_true (ca_dataset_add_cluster_member (dataset, "agro", "DDD", &reason, NULL));
+  proposals = ca_find_clusters (dataset, small_types, lq, 1.0);
+  u = unit_of (proposals->pdata[0], 3);
+  g_assert_cmpint (u->verdict, ==, CA_VERDICT_IN_ADVANTAGE);
+  g_assert_cmpstr (u->explanation, ==,
+                   "No Stage 1 type; included for its recorded advantage: orchards");
+}
+
+/* The paper's metallurgical cluster: Table 1 typed with the Table 2 breaks,
+ * Table 3's LQs in the two metallurgy industries, Kargaly a member for its
+ * deposits. */
+static void
+test_paper_metallurgy (void)
+{
+  g_autoptr(CaDataset) dataset = fixture_table1_dataset ();
+  g_autoptr(CaMatrix) lq = ca_matrix_new (13, 2);
+  g_autoptr(GPtrArray) proposals = NULL;
+  CaIndustry ferrous = { .id = (char *) "ferrous-metallurgy",
+                         .name = { .en = (char *) "ferrous metallurgy and metalworking" } };
+  CaIndustry non_ferrous = { .id = (char *) "non-ferrous-metallurgy",
+                             .name = { .en = (char *) "non-ferrous metallurgy" } };
+  CaCluster *cluster = ca_cluster_new ("metallurgy", CA_CLUSTER_SECTORAL);
+  CaText reason = { .en = (char *) "iron-ore, nickel and flux-limestone deposits" };
+  const gboolean higher[5] = { TRUE, TRUE, TRUE, TRUE, TRUE };
+  const double breaks[2] = { 26, 33 };
+  double composite[13];
+  CaFavourability types[13];
+  const CaFinderProposal *proposal;
+  guint members = 0;
+
+  ca_composite_compute (CA_COMPOSITE_RANK_SUM, &fixture_table1[0][0], 13, 5, higher,
+                        composite, NULL);
+  ca_composite_typify (CA_COMPOSITE_RANK_SUM, composite, 13, breaks, types);
+
+  ca_dataset_add_industry (dataset, &ferrous);
+  ca_dataset_add_industry (dataset, &non_ferrous);
+  g_ptr_array_add (cluster->industries, g_strdup ("ferrous-metallurgy"));
+  g_ptr_array_add (cluster->industries, g_strdup ("non-ferrous-metallurgy"));
+  ca_dataset_add_cluster (dataset, cluster);
+  g_assert_true (ca_dataset_add_cluster_member (dataset, "metallurgy", "KAR", &reason, NULL));
+
+  g_free (lq->industries->pdata[0]);
+  lq->industries->pdata[0] = g_strdup ("ferrous-metallurgy");
+  g_free (lq->industries->pdata[1]);
+  lq->industries->pdata[1] = g_strdup ("non-ferrous-metallurgy");
+  ca_matrix_set (lq, 0, 0, 3.6);    /* AKT */
+  ca_matrix_set (lq, 10, 1, 4.6);   /* KHR */
+
+  proposals = ca_find_clusters (dataset, types, lq, 1.0);
+  proposal = proposals->pdata[0];
+  for (guint k = 0; k < 13; k++)
+    members += ca_verdict_is_member (unit_of (proposal, k)->verdict);
+  g_assert_cmpuint (members, ==, 3);
+
+  g_assert_cmpstr (unit_of (proposal, 0)->explanation, ==,
+                   "Favourable; ferrous metallurgy and metalworking LQ 3.6 > 1.0");
+  g_assert_cmpstr (unit_of (proposal, 10)->explanation, ==,
+                   "Favourable; non-ferrous metallurgy LQ 4.6 > 1.0");
+  g_assert_cmpstr (unit_of (proposal, 4)->code, ==, "KAR");
+  g_assert_cmpint (unit_of (proposal, 4)->verdict, ==, CA_VERDICT_IN_ADVANTAGE);
+  g_assert_cmpstr (unit_of (proposal, 4)->explanation, ==,
+                   "Unfavourable, no LQ above 1.0 in the cluster's industries; included for its "
+                   "recorded advantage: iron-ore, nickel and flux-limestone deposits");
+  /* Mugalzhar is favourable but has no metallurgy LQ in Table 3. */
+  g_assert_cmpint (unit_of (proposal, 7)->verdict, ==, CA_VERDICT_OUT_NOT_SPECIALISED);
+}
+
+static void
 test_verdict_names (void)
 {
   g_assert_true (ca_verdict_is_member (CA_VERDICT_IN_SPECIALISED));
@@ -215,6 +296,8 @@ main (int   argc,
   g_test_add_func ("/cluster-finder/verdicts", test_verdicts);
   g_test_add_func ("/cluster-finder/threshold-and-names", test_threshold_and_names);
   g_test_add_func ("/cluster-finder/without-lq", test_without_lq);
+  g_test_add_func ("/cluster-finder/unknown-with-advantage", test_unknown_with_advantage);
+  g_test_add_func ("/cluster-finder/paper-metallurgy", test_paper_metallurgy);
   g_test_add_func ("/cluster-finder/verdict-names", test_verdict_names);
   return g_test_run ();
 }

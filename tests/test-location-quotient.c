@@ -193,6 +193,40 @@ test_table3 (void)
   g_assert_cmpuint (g_array_index (top, CaSpecialisation, 4).industry, ==, THERMAL_POWER);
 }
 
+static void
+test_many_specialisations (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (77);
+  g_autoptr(CaMatrix) lq = ca_matrix_new (1, 300);
+  g_autoptr(GArray) specs = NULL;
+  guint expected = 0;
+
+  /* 300 columns (beyond the stack buffer), values in steps of 0.1 so that
+   * many tie: highest first, ties in column order. */
+  for (guint j = 0; j < 300; j++)
+    {
+      double v = j % 50 == 7 ? NAN : g_rand_int_range (rand, 0, 40) / 10.0;
+
+      ca_matrix_set (lq, 0, j, v);
+      expected += v > 1.5;
+    }
+  specs = ca_specialisations (lq, 0, 1.5);
+  g_assert_cmpuint (specs->len, ==, expected);
+  for (guint k = 0; k < specs->len; k++)
+    {
+      const CaSpecialisation *s = &g_array_index (specs, CaSpecialisation, k);
+
+      g_assert_cmpfloat (s->lq, ==, ca_matrix_get (lq, 0, s->industry));
+      g_assert_cmpfloat (s->lq, >, 1.5);
+      if (k > 0)
+        {
+          const CaSpecialisation *p = &g_array_index (specs, CaSpecialisation, k - 1);
+
+          g_assert_true (p->lq > s->lq || (p->lq == s->lq && p->industry < s->industry));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,5 +236,6 @@ main (int   argc,
   g_test_add_func ("/location-quotient/zero-rows-and-columns", test_zero_rows_and_columns);
   g_test_add_func ("/location-quotient/refused", test_refused);
   g_test_add_func ("/location-quotient/table3", test_table3);
+  g_test_add_func ("/location-quotient/many-specialisations", test_many_specialisations);
   return g_test_run ();
 }

@@ -43,7 +43,8 @@ assert_same_matrix (const CaMatrix *a,
   g_assert_cmpuint (a->n_units, ==, b->n_units);
   g_assert_cmpuint (a->industries->len, ==, b->industries->len);
   for (guint j = 0; j < a->industries->len; j++)
-    g_assert_cmpstr (g_ptr_array_index (a->industries, j), ==, g_ptr_array_index (b->industries, j));
+    g_assert_cmpstr (g_ptr_array_index (a->industries, j), ==,
+                     g_ptr_array_index (b->industries, j));
   for (guint u = 0; u < a->n_units; u++)
     for (guint j = 0; j < a->industries->len; j++)
       assert_same_number (ca_matrix_get (a, u, j), ca_matrix_get (b, u, j));
@@ -94,7 +95,8 @@ assert_same_settings (CaDataset *a,
   for (guint j = 0; j < ca_dataset_get_n_industries (a); j++)
     {
       g_assert_cmpstr (ca_dataset_get_industry (a, j)->id, ==, ca_dataset_get_industry (b, j)->id);
-      assert_same_text (&ca_dataset_get_industry (a, j)->name, &ca_dataset_get_industry (b, j)->name);
+      assert_same_text (&ca_dataset_get_industry (a, j)->name,
+                        &ca_dataset_get_industry (b, j)->name);
     }
   assert_same_matrix (ca_dataset_get_published_lq (a), ca_dataset_get_published_lq (b));
   assert_same_matrix (ca_dataset_get_industry_matrix (a), ca_dataset_get_industry_matrix (b));
@@ -138,7 +140,8 @@ assert_same_cluster (const CaCluster *x,
     assert_same_text (g_ptr_array_index (x->centres, i), g_ptr_array_index (y->centres, i));
   g_assert_cmpuint (x->industries->len, ==, y->industries->len);
   for (guint i = 0; i < x->industries->len; i++)
-    g_assert_cmpstr (g_ptr_array_index (x->industries, i), ==, g_ptr_array_index (y->industries, i));
+    g_assert_cmpstr (g_ptr_array_index (x->industries, i), ==,
+                     g_ptr_array_index (y->industries, i));
   g_assert_cmpuint (x->members->len, ==, y->members->len);
   for (guint i = 0; i < x->members->len; i++)
     {

@@ -109,7 +109,8 @@ test_default (void)
   g_assert_cmpfloat (ca_dataset_get_indicator (dataset, 1)->classes.breaks[2], ==, 1.8);
 
   /* Stage 3: Kargaly is in the metallurgical cluster for its deposits. */
-  metallurgy = ca_dataset_get_cluster (dataset, (guint) ca_dataset_find_cluster (dataset, "metallurgy"));
+  metallurgy = ca_dataset_get_cluster (dataset,
+                                       (guint) ca_dataset_find_cluster (dataset, "metallurgy"));
   g_assert_cmpuint (metallurgy->members->len, ==, 3);
   g_assert_true (ca_cluster_has_member (metallurgy, "KAR"));
   kar = 2;
@@ -169,7 +170,8 @@ modify (CaDataset *dataset)
   CaClassSpec spec = { CA_CLASSIFY_MANUAL, 3, { 0.25, 1e-7 * 3e7 } };
   CaOrgGraph *graph = ca_org_graph_copy (ca_dataset_get_org_graph (dataset));
   CaMatrix *matrix = ca_matrix_new (ca_dataset_get_n_units (dataset), 2);
-  CaOrgNode node = { g_strdup ("new node"), { NULL, NULL, g_strdup ("New") }, 3, g_strdup ("UIL"), FALSE };
+  CaOrgNode node = { g_strdup ("new node"), { NULL, NULL, g_strdup ("New") }, 3,
+                     g_strdup ("UIL"), FALSE };
   CaOrgLink link = { g_strdup ("new node"), g_strdup ("services"), CA_ORG_LINK_SERVICE };
   double composite_breaks[2] = { 1.5, -0.25 };
 
@@ -245,8 +247,8 @@ assert_refused (const char *xml,
                 const char *const *parts)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CaDataset) dataset = ca_project_load_from_data (xml, strlen (xml), "/some/dir/bad.caproj",
-                                                            &error);
+  g_autoptr(CaDataset) dataset = ca_project_load_from_data (xml, strlen (xml),
+                                                            "/some/dir/bad.caproj", &error);
 
   g_assert_null (dataset);
   g_assert_error (error, CA_PROJECT_ERROR, code);
@@ -329,7 +331,8 @@ test_invalid (void)
                   (const char *[]) { "line 12", "<value>", "12,5", "not a number", NULL });
   assert_refused (HEAD UNITS "<indicators>\n<indicator id=\"x\">\n<classes method=\"jenks\" "
                   "count=\"12\"/>\n</indicator>\n</indicators>\n</cluster-atlas-project>\n",
-                  CA_PROJECT_ERROR_INVALID, (const char *[]) { "line 9", "<classes>", "count", NULL });
+                  CA_PROJECT_ERROR_INVALID,
+                  (const char *[]) { "line 9", "<classes>", "count", NULL });
   assert_refused (HEAD UNITS "<indicators>\n<indicator id=\"x\">\n<classes method=\"manual\" "
                   "count=\"3\" breaks=\"2 1\"/>\n</indicator>\n</indicators>\n"
                   "</cluster-atlas-project>\n", CA_PROJECT_ERROR_INVALID,
@@ -422,7 +425,7 @@ test_load_missing_file (void)
   g_assert_nonnull (strstr (error->message, "nothing.caproj"));
 }
 
-/* A project big enough (megabytes) that a kill often lands mid-write. */
+/* A project big enough (about a megabyte) that saving it takes a while. */
 static CaDataset *
 large_project (void)
 {
@@ -430,7 +433,7 @@ large_project (void)
   CaMatrix *matrix;
   guint n_units = ca_dataset_get_n_units (dataset);
 
-  for (guint u = 0; u < 600; u++)
+  for (guint u = 0; u < 300; u++)
     {
       g_autofree char *code = g_strdup_printf ("U%04u", u);
       CaUnit unit = { code, { NULL, NULL, code }, { 0 }, NULL };
@@ -440,7 +443,7 @@ large_project (void)
   n_units = ca_dataset_get_n_units (dataset);
   for (guint u = 0; u < n_units; u++)
     for (guint i = 0; i < 5; i++)
-      ca_dataset_set_value (dataset, u, i, u * 0.37 + i, NULL);
+      ca_dataset_set_value (dataset, u, i, u * 0.25 + i, NULL);
   matrix = ca_matrix_new (n_units, 40);
   for (guint j = 0; j < 40; j++)
     {
@@ -449,9 +452,50 @@ large_project (void)
     }
   for (guint u = 0; u < n_units; u++)
     for (guint j = 0; j < 40; j++)
-      ca_matrix_set (matrix, u, j, u * 1.5 + j / 7.0);
+      ca_matrix_set (matrix, u, j, u * 1.5 + j);
   ca_dataset_set_industry_matrix (dataset, matrix);
   return dataset;
+}
+
+/* Counts the temporary files of a save in progress (or killed), removing
+ * them when @remove is set. */
+static guint
+count_temporaries (const char *dir,
+                   gboolean    remove)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *entry;
+  guint count = 0;
+
+  while (handle != NULL && (entry = g_dir_read_name (handle)) != NULL)
+    if (!g_str_has_suffix (entry, ".caproj") && !g_str_has_suffix (entry, ".bak"))
+      {
+        g_autofree char *path = g_build_filename (dir, entry, NULL);
+
+        if (remove)
+          g_unlink (path);
+        count++;
+      }
+  return count;
+}
+
+/* A save has visibly started: a temporary file exists, or the project file
+ * itself is no longer the one in @before (which a writer that is not
+ * atomic would truncate and rewrite in place). */
+static gboolean
+save_started (const char     *dir,
+              const char     *path,
+              const GStatBuf *before)
+{
+  GStatBuf now;
+
+  if (count_temporaries (dir, FALSE) > 0)
+    return TRUE;
+  if (g_stat (path, &now) != 0)
+    return TRUE;
+  return now.st_ino != before->st_ino || now.st_size != before->st_size ||
+         now.st_mtim.tv_sec != before->st_mtim.tv_sec ||
+         now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
 }
 
 static void
@@ -462,15 +506,19 @@ test_save_killed (void)
   g_autoptr(CaDataset) dataset = large_project ();
   g_autoptr(GError) error = NULL;
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint rounds = 0;
+  guint rounds = 0, mid_write = 0;
 
   g_assert_true (ca_project_save (dataset, path, &error));
   g_assert_no_error (error);
   for (; rounds < 30 && g_get_monotonic_time () < deadline; rounds++)
     {
       g_autoptr(CaDataset) loaded = NULL;
+      GStatBuf before;
       int status = 0;
-      pid_t pid = fork ();
+      pid_t pid;
+
+      g_assert_cmpint (g_stat (path, &before), ==, 0);
+      pid = fork ();
 
       g_assert_cmpint (pid, >=, 0);
       if (pid == 0)
@@ -482,17 +530,34 @@ test_save_killed (void)
                 _exit (3);
             }
         }
-      g_usleep (g_test_rand_int_range (2000, 60000));
+      /* Even rounds kill at a random moment of a save (which takes a few
+       * tenths of a second, mostly building the text); odd rounds wait
+       * for the save to reach the disk, so the kill lands while the
+       * backup or the new version is being written. */
+      if (rounds % 2 == 0)
+        g_usleep (g_test_rand_int_range (2000, 150000));
+      else
+        {
+          gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+          while (!save_started (dir, path, &before) && g_get_monotonic_time () < until)
+            g_usleep (100);
+        }
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_assert_true (WIFSIGNALED (status));
+      if (count_temporaries (dir, TRUE) > 0)
+        mid_write++;
 
       loaded = ca_project_load (path, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (ca_dataset_get_n_units (loaded), ==, 613);
+      g_assert_cmpuint (ca_dataset_get_n_units (loaded), ==, 313);
       g_assert_nonnull (ca_dataset_get_industry_matrix (loaded));
     }
   g_assert_cmpuint (rounds, >=, 5);
+  g_assert_cmpuint (mid_write, >, 0);
+  g_test_message ("%u of %u kills landed while a temporary file was being written",
+                  mid_write, rounds);
   remove_dir (dir);
 }
 

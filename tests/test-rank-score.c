@@ -35,6 +35,40 @@ test_rank_values (void)
   g_assert_cmpfloat (ranks[2], ==, 2);
 }
 
+static void
+test_rank_values_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
+  double values[1000], ranks[1000];
+
+  /* Long enough for the merge passes of the sort; few distinct values,
+   * so long runs of ties. */
+  for (guint i = 0; i < 1000; i++)
+    values[i] = i % 97 == 0 ? NAN : g_rand_int_range (rand, 0, 50) / 10.0;
+  for (int higher = 0; higher <= 1; higher++)
+    {
+      ca_rank_values (values, 1000, higher, ranks);
+      for (guint i = 0; i < 1000; i++)
+        {
+          guint better = 0, equal = 0;
+
+          if (isnan (values[i]))
+            {
+              g_assert_true (isnan (ranks[i]));
+              continue;
+            }
+          for (guint k = 0; k < 1000; k++)
+            if (!isnan (values[k]))
+              {
+                better += higher ? values[k] > values[i] : values[k] < values[i];
+                equal += values[k] == values[i];
+              }
+          /* Ranks better + 1 … better + equal, averaged. */
+          g_assert_cmpfloat (ranks[i], ==, better + (equal + 1) / 2.0);
+        }
+    }
+}
+
 /* Table 1 ranked on each column (1 = best, higher is better everywhere)
  * and summed, in the order of fixture_codes. */
 static const double table1_rank_sums[13] = {
@@ -249,6 +283,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/rank-score/rank-values", test_rank_values);
+  g_test_add_func ("/rank-score/rank-values-random", test_rank_values_random);
   g_test_add_func ("/rank-score/table1", test_table1_rank_sum);
   g_test_add_func ("/rank-score/table1-default-breaks", test_table1_default_breaks);
   g_test_add_func ("/rank-score/zscore-sum", test_zscore_sum);

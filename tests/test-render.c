@@ -390,6 +390,95 @@ FIXTURE_TEST (test_favourability_colours)
   render_clear (&r);
 }
 
+typedef struct
+{
+  const char *code;
+  guint32     colour;
+} Expect;
+
+static void
+assert_unit_colours (Fixture      *f,
+                     const char   *id,
+                     const Expect *expect,
+                     guint         n)
+{
+  Render r = { 0 };
+
+  render_default (f, id, &r);
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 got = unit_colour (f, &r, expect[i].code);
+      if (got != expect[i].colour)
+        g_error ("%s: %s is #%06x, expected #%06x", id, expect[i].code, got, expect[i].colour);
+    }
+  render_clear (&r);
+}
+
+/* Manual breaks −1, 0.5, 1.8; the region's level 1 falls inside the third
+ * class: two classes below it, a neutral one, one above → RdYlBu 5 without
+ * its darkest blue. */
+FIXTURE_TEST (test_infrastructure_colours)
+{
+  static const Expect expect[] = {
+    { "IRG", 0xd7191c }, { "BAY", 0xd7191c }, { "UIL", 0xd7191c },
+    { "TEM", 0xfdae61 }, { "SHA", 0xfdae61 }, { "KHO", 0xfdae61 }, { "AIT", 0xfdae61 },
+    { "KAR", 0xffffbf }, { "ALG", 0xffffbf }, { "KHR", 0xffffbf }, { "MAR", 0xffffbf },
+    { "MUG", 0xabd9e9 }, { "AKT", 0xabd9e9 },
+  };
+
+  assert_unit_colours (f, CA_FIGURE_INFRASTRUCTURE, expect, G_N_ELEMENTS (expect));
+}
+
+/* Jenks, 4 classes over Table 1's industrial index: {20.9 … 347.7},
+ * {2767.8, 4742.4}, {6779.9}, {8809.8, 8960.6} → YlOrBr 4. */
+FIXTURE_TEST (test_industry_colours)
+{
+  static const Expect expect[] = {
+    { "IRG", 0xffffd4 }, { "AIT", 0xffffd4 }, { "KHO", 0xffffd4 }, { "UIL", 0xffffd4 },
+    { "KAR", 0xffffd4 }, { "MAR", 0xffffd4 }, { "SHA", 0xffffd4 }, { "ALG", 0xffffd4 },
+    { "BAY", 0xfed98e }, { "TEM", 0xfed98e },
+    { "MUG", 0xfe9929 },
+    { "AKT", 0xcc4c02 }, { "KHR", 0xcc4c02 },
+  };
+
+  assert_unit_colours (f, CA_FIGURE_INDUSTRY, expect, G_N_ELEMENTS (expect));
+}
+
+/* Manual breaks −3, −2, 0; the region's level 1 lies in the top class
+ * (0, 1.3], which then starts the high side: BrBG 6, first four. */
+FIXTURE_TEST (test_innovation_colours)
+{
+  static const Expect expect[] = {
+    { "KAR", 0x8c510a }, { "UIL", 0x8c510a }, { "AIT", 0x8c510a }, { "IRG", 0x8c510a },
+    { "ALG", 0xd8b365 }, { "KHO", 0xd8b365 }, { "MAR", 0xd8b365 },
+    { "BAY", 0xf6e8c3 }, { "TEM", 0xf6e8c3 }, { "KHR", 0xf6e8c3 }, { "SHA", 0xf6e8c3 },
+    { "AKT", 0xc7eae5 }, { "MUG", 0xc7eae5 },
+  };
+
+  assert_unit_colours (f, CA_FIGURE_INNOVATION, expect, G_N_ELEMENTS (expect));
+}
+
+/* Okabe–Ito in cluster order: metallurgy orange, beverages sky blue,
+ * construction materials green, oil-gas-chemical purple, agro blue. */
+FIXTURE_TEST (test_cluster_colours)
+{
+  static const Expect expect[] = {
+    { "KAR", 0xe69f00 },                                         /* metallurgy only */
+    { "MUG", 0xcc79a7 }, { "TEM", 0xcc79a7 }, { "BAY", 0xcc79a7 }, /* oil-gas-chemical */
+    { "KHO", 0x0072b2 },                                         /* agro-industrial */
+    { "AIT", 0xf2f2f0 }, { "UIL", 0xf2f2f0 }, { "SHA", 0xf2f2f0 }, { "IRG", 0xf2f2f0 },
+  };
+  Render r = { 0 };
+  guint32 alga;
+
+  assert_unit_colours (f, CA_FIGURE_CLUSTERS, expect, G_N_ELEMENTS (expect));
+  /* Alga is in three clusters: striped in their colours. */
+  render_default (f, CA_FIGURE_CLUSTERS, &r);
+  alga = unit_colour (f, &r, "ALG");
+  g_assert_true (alga == 0x56b4e9 || alga == 0x009e73 || alga == 0x0072b2);
+  render_clear (&r);
+}
+
 static void
 unit_device_point (Fixture      *f,
                    const Render *r,
@@ -530,8 +619,8 @@ FIXTURE_TEST (test_no_data)
   g_assert_true (ca_dataset_set_value (f->dataset, (guint) irg, (guint) indicator, NAN, &error));
   g_assert_no_error (error);
   render_default (f, CA_FIGURE_INFRASTRUCTURE, &r);
-  /* CA_RGB_NO_DATA, 0.78 grey; the hatching is thinner than the gaps. */
-  g_assert_cmphex (unit_colour (f, &r, "IRG"), ==, 0xc7c7c7);
+  /* CA_RGB_NO_DATA grey; the hatching is thinner than the gaps. */
+  g_assert_cmphex (unit_colour (f, &r, "IRG"), ==, 0xc8c8c8);
   render_clear (&r);
 }
 
@@ -606,6 +695,81 @@ FIXTURE_TEST (test_pdf_text)
   g_assert_nonnull (memmem (bytes->data, bytes->len, "/ToUnicode", strlen ("/ToUnicode")));
 }
 
+/* Pixels differing by more than 24 in some channel, as a share of all. */
+static double
+share_different (cairo_surface_t *a,
+                 cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  const guint8 *da = cairo_image_surface_get_data (a), *db = cairo_image_surface_get_data (b);
+  int sa = cairo_image_surface_get_stride (a), sb = cairo_image_surface_get_stride (b);
+  guint64 different = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 pa = *(const guint32 *) (da + y * sa + x * 4);
+        guint32 pb = *(const guint32 *) (db + y * sb + x * 4);
+        for (int shift = 0; shift < 24; shift += 8)
+          if (ABS ((int) ((pa >> shift) & 0xff) - (int) ((pb >> shift) & 0xff)) > 24)
+            {
+              different++;
+              break;
+            }
+      }
+  return (double) different / ((double) w * h);
+}
+
+/* Each map against its reviewed image in tests/golden/<id>.png; text may
+ * render a little differently, so up to 0.5 % of pixels may differ.
+ * CA_UPDATE_GOLDEN=1 writes the images instead (look at them first). */
+static void
+test_golden (gconstpointer data)
+{
+  const char *id = data;
+  Fixture f = { 0 };
+  Render r = { 0 };
+  const char *srcdir = g_getenv ("CA_TEST_SRCDIR");
+  g_autofree char *name = g_strconcat (id, ".png", NULL);
+  g_autofree char *path = g_build_filename (srcdir != NULL ? srcdir : ".", "golden", name, NULL);
+  cairo_surface_t *golden;
+  double share;
+
+  if (!fixture_setup (&f))
+    return;
+  render_default (&f, id, &r);
+  if (g_strcmp0 (g_getenv ("CA_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+      g_assert_cmpint (cairo_surface_write_to_png (r.surface, path), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", path);
+    }
+  else
+    {
+      golden = cairo_image_surface_create_from_png (path);
+      if (cairo_surface_status (golden) != CAIRO_STATUS_SUCCESS)
+        g_error ("cannot read %s (%s): generate it with CA_UPDATE_GOLDEN=1", path,
+                 cairo_status_to_string (cairo_surface_status (golden)));
+      g_assert_cmpint (cairo_image_surface_get_width (golden), ==, WIDTH);
+      g_assert_cmpint (cairo_image_surface_get_height (golden), ==, HEIGHT);
+      share = share_different (r.surface, golden);
+      if (share > 0.005)
+        {
+          const char *builddir = g_getenv ("CA_TEST_BUILDDIR");
+          g_autofree char *actual_name = g_strconcat (id, "-actual.png", NULL);
+          g_autofree char *actual = g_build_filename (builddir != NULL ? builddir : ".",
+                                                      actual_name, NULL);
+          cairo_surface_write_to_png (r.surface, actual);
+          g_error ("%s: %.2f %% of pixels differ from %s; this rendering is in %s", id,
+                   share * 100, path, actual);
+        }
+      cairo_surface_destroy (golden);
+    }
+  render_clear (&r);
+  fixture_teardown (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -617,6 +781,10 @@ main (int    argc,
   g_test_add_func ("/render/furniture/scale-bar-length", test_scale_bar_length);
   g_test_add_func ("/render/label-placer/synthetic", test_placer_synthetic);
   g_test_add_func ("/render/figure/favourability-colours", test_favourability_colours);
+  g_test_add_func ("/render/figure/infrastructure-colours", test_infrastructure_colours);
+  g_test_add_func ("/render/figure/industry-colours", test_industry_colours);
+  g_test_add_func ("/render/figure/innovation-colours", test_innovation_colours);
+  g_test_add_func ("/render/figure/cluster-colours", test_cluster_colours);
   g_test_add_func ("/render/figure/orientation", test_orientation);
   g_test_add_func ("/render/figure/labels", test_labels);
   g_test_add_func ("/render/figure/furniture-off-region", test_furniture_off_region);
@@ -624,5 +792,11 @@ main (int    argc,
   g_test_add_func ("/render/figure/hidden-clusters", test_hidden_clusters);
   g_test_add_func ("/render/figure/viewport", test_viewport);
   g_test_add_func ("/render/figure/pdf-text", test_pdf_text);
+  for (const char * const *id = ca_figure_get_ids (); *id != NULL; id++)
+    if (ca_figure_is_map (*id))
+      {
+        g_autofree char *test = g_strconcat ("/render/golden/", *id, NULL);
+        g_test_add_data_func (test, *id, test_golden);
+      }
   return g_test_run ();
 }

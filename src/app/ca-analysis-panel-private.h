@@ -14,6 +14,8 @@ struct _CaAnalysisPanel
 {
   GtkWidget        parent_instance;
 
+  GtkWidget       *content;        /* the one child */
+
   /* Classification (Figs. 1–3) */
   GtkWidget       *class_box;
   GtkLabel        *class_heading;

@@ -18,6 +18,7 @@
 #include "ca-csv.h"
 #include "ca-figure.h"
 #include "ca-panel-util.h"
+#include "ca-resources.h"
 #include "ca-rank-score.h"
 
 G_DEFINE_FINAL_TYPE (CaAnalysisPanel, ca_analysis_panel, GTK_TYPE_WIDGET)
@@ -429,9 +430,13 @@ ca_analysis_panel_class_init (CaAnalysisPanelClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CA_TYPE_BREAKS_STRIP);
+  /* Referencing the resource links its object file (and with it the
+   * constructor that registers it) into programs using the static library. */
+  (void) ca_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/clusteratlas/ClusterAtlas/ui/ca-analysis-panel.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CaAnalysisPanel, name)
+  BIND (content);
   BIND (class_box);
   BIND (composite_box);
   BIND (lq_box);

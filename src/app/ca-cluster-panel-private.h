@@ -13,6 +13,7 @@ struct _CaClusterPanel
 {
   GtkWidget   parent_instance;
 
+  GtkWidget  *scroller;   /* the one child */
   GtkListBox *cluster_list;
   GtkLabel   *message_label;
 

@@ -27,17 +27,31 @@ new_label (const char *text,
   return label;
 }
 
-/* "paper ✓ finder ✗": agreement is green, disagreement amber. */
+/* "paper ✓  finder ✗". A disagreement stands out in bold orange (GNOME
+ * palette orange 4, legible on light and dark backgrounds); the glyphs
+ * carry the meaning for those who cannot tell the colour. */
 static GtkWidget *
 new_mark (gboolean paper,
           gboolean finder)
 {
   g_autofree char *text = g_strdup_printf ("%s %s  %s %s", _("paper"), paper ? "✓" : "✗",
                                            _("finder"), finder ? "✓" : "✗");
-  GtkWidget *mark = new_label (text, paper == finder ? "success" : "warning");
+  g_autofree char *markup = NULL;
+  GtkWidget *mark = new_label (NULL, NULL);
 
+  if (paper == finder)
+    {
+      gtk_label_set_text (GTK_LABEL (mark), text);
+      gtk_widget_add_css_class (mark, "dim-label");
+    }
+  else
+    {
+      markup = g_markup_printf_escaped ("<span weight=\"bold\" foreground=\"#e66100\">%s</span>",
+                                        text);
+      gtk_label_set_markup (GTK_LABEL (mark), markup);
+    }
   gtk_label_set_wrap (GTK_LABEL (mark), FALSE);
-  gtk_widget_set_valign (mark, GTK_ALIGN_START);
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   paper == finder
                                   ? (paper ? _("Member; the finder agrees")
@@ -149,7 +163,7 @@ icon_button (const char *icon,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
   return button;
 }

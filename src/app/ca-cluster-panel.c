@@ -13,6 +13,7 @@
 
 #include "ca-cluster-panel-private.h"
 #include "ca-panel-util.h"
+#include "ca-resources.h"
 
 G_DEFINE_FINAL_TYPE (CaClusterPanel, ca_cluster_panel, GTK_TYPE_WIDGET)
 
@@ -291,8 +292,12 @@ ca_cluster_panel_class_init (CaClusterPanelClass *klass)
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Referencing the resource links its object file (and with it the
+   * constructor that registers it) into programs using the static library. */
+  (void) ca_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/clusteratlas/ClusterAtlas/ui/ca-cluster-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, CaClusterPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, CaClusterPanel, cluster_list);
   gtk_widget_class_bind_template_child (widget_class, CaClusterPanel, message_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

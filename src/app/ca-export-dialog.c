@@ -431,7 +431,6 @@ ca_export_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->analysis);
   g_clear_object (&self->basemap);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CA_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (ca_export_dialog_parent_class)->dispose (object);
 }

@@ -15,6 +15,7 @@
 #include "ca-indicator-cells.h"
 #include "ca-indicator-table.h"
 #include "ca-panel-util.h"
+#include "ca-resources.h"
 #include "ca-unit-row.h"
 #include "ca-value-cell.h"
 
@@ -229,6 +230,8 @@ add_column (CaIndicatorTable *self,
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, kind == CA_CELL_NAME);
+  if (kind == CA_CELL_INDICATOR)
+    gtk_column_view_column_set_fixed_width (column, 150);
   gtk_column_view_append_column (self->column_view, column);
   return column;
 }
@@ -270,6 +273,30 @@ remove_columns (CaIndicatorTable *self)
   g_clear_pointer (&self->column_signature, g_free);
 }
 
+/* Table 1's headers are sentences: let them wrap within the fixed column
+ * widths instead of making each column as wide as its header. GTK 4.8
+ * has no API for it, so style the title labels in the header row (the
+ * column view's first child); a different widget tree just leaves them. */
+static void
+wrap_headers (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        continue;
+      if (GTK_IS_LABEL (child))
+        {
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+          gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_WORD);
+          gtk_label_set_xalign (GTK_LABEL (child), 0.0);
+        }
+      else
+        wrap_headers (child);
+    }
+}
+
 /* Makes the columns when the indicators differ from those they were made
  * for, else just renames the headers. */
 static void
@@ -300,6 +327,7 @@ sync_columns (CaIndicatorTable *self)
     }
   gtk_column_view_column_set_title (self->composite_column,
                                     ca_panel_composite_label (ca_dataset_get_composite_method (self->dataset)));
+  wrap_headers (GTK_WIDGET (self->column_view));
 }
 
 /* Rows */
@@ -518,6 +546,9 @@ ca_indicator_table_class_init (CaIndicatorTableClass *klass)
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Referencing the resource links its object file (and with it the
+   * constructor that registers it) into programs using the static library. */
+  (void) ca_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/clusteratlas/ClusterAtlas/ui/ca-indicator-table.ui");
   gtk_widget_class_bind_template_child (widget_class, CaIndicatorTable, scroller);

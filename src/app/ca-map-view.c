@@ -112,6 +112,8 @@ invalidate (CaMapView *self)
 {
   self->dirty = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* What the tooltip says may have changed with the figure or the data. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 static void
@@ -446,6 +448,14 @@ ca_map_view_get_zoomed (CaMapView *self)
   g_return_val_if_fail (CA_IS_MAP_VIEW (self), FALSE);
 
   return self->zoomed;
+}
+
+double
+ca_map_view_get_metres_per_unit (CaMapView *self)
+{
+  g_return_val_if_fail (CA_IS_MAP_VIEW (self), 0);
+
+  return self->have_view ? self->view.metres_per_unit : 0;
 }
 
 static void

@@ -49,6 +49,9 @@ void        ca_map_view_pan (CaMapView *self,
                              double     dy);
 void        ca_map_view_zoom_fit (CaMapView *self);
 gboolean    ca_map_view_get_zoomed (CaMapView *self);
+/* Figure units (map metres) per widget unit on screen now; 0 before the
+ * first rendering. */
+double      ca_map_view_get_metres_per_unit (CaMapView *self);
 
 /* The map point under widget point (@x, @y); FALSE before the first
  * rendering or on the diagram figure. */

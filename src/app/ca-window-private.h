@@ -62,8 +62,6 @@ void ca_window_on_dataset_changed (CaWindow  *self,
                                    CaDataset *dataset);
 void ca_window_ask_before_closing (CaWindow *self);
 
-/* Closes the window without asking about unsaved changes. */
-void ca_window_close_unconditionally (CaWindow *self);
 /* Asks where to save (a native chooser) and saves; @then_close closes the
  * window after a successful save. */
 void ca_window_save_as (CaWindow *self,

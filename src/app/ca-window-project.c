@@ -204,10 +204,21 @@ ca_window_ask_before_closing (CaWindow *self)
 }
 
 
+static gboolean
+close_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* From an idle: the caller is often a dialog's response handler, and the
+ * dialog must not outlive the window it is transient for. */
 void
 ca_window_close_unconditionally (CaWindow *self)
 {
+  g_return_if_fail (CA_IS_WINDOW (self));
+
   self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_cb, g_object_ref (self), g_object_unref);
 }
 

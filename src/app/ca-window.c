@@ -171,6 +171,14 @@ ca_window_set_figure (CaWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE]);
 }
 
+gboolean
+ca_window_shows_map (CaWindow *self)
+{
+  g_return_val_if_fail (CA_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->map_stack), "map") == 0;
+}
+
 static void
 on_figure_selected (CaWindow    *self,
                     GParamSpec  *pspec,
@@ -351,7 +359,8 @@ ca_window_dispose (GObject *object)
 {
   CaWindow *self = CA_WINDOW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CA_TYPE_WINDOW);
+  /* No gtk_widget_dispose_template: GtkWindow drops its own child and
+   * titlebar, and would find them already gone. */
   g_clear_object (&self->settings);
   g_clear_object (&self->basemap);
   g_clear_object (&self->history);

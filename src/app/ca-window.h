@@ -50,6 +50,12 @@ void        ca_window_set_figure (CaWindow   *self,
 /* The title the window shows: project name, "•" when modified. */
 const char *ca_window_get_display_title (CaWindow *self);
 
+/* TRUE when the map page shows (boundaries loaded, or the diagram figure);
+ * FALSE for the "No boundary data" page. */
+gboolean    ca_window_shows_map (CaWindow *self);
+/* Closes the window (from an idle) without asking about unsaved changes. */
+void        ca_window_close_unconditionally (CaWindow *self);
+
 /* Shows a modal error dialog: @primary names the file, @error the reason. */
 void        ca_window_show_error (CaWindow     *self,
                                   const char   *primary,

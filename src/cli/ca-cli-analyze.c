@@ -462,10 +462,10 @@ static void
 csv_number (GString *out,
             double   value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *text = isnan (value) ? NULL : ca_csv_format_number (value);
 
-  if (!isnan (value))
-    g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, value));
+  if (text != NULL)
+    g_string_append (out, text);
 }
 
 static void
@@ -481,7 +481,7 @@ write_csv (CaAnalysis *analysis,
   g_string_append (out, "code,name");
   for (guint i = 0; i < n_ind; i++)
     g_string_append_printf (out, ",%s", ca_dataset_get_indicator (dataset, i)->id);
-  g_string_append (out, ",score,class,specialisations\r\n");
+  g_string_append (out, ",score,class,specialised_industries\r\n");
   for (guint u = 0; u < ca_dataset_get_n_units (dataset); u++)
     {
       const CaUnit *unit = ca_dataset_get_unit (dataset, u);

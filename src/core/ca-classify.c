@@ -44,7 +44,8 @@ sorted_finite (const double *values,
   for (guint i = 0; i < n_values; i++)
     if (isfinite (values[i]))
       g_array_append_val (sorted, values[i]);
-  qsort (sorted->data, sorted->len, sizeof (double), compare_doubles);
+  if (sorted->len > 1)
+    qsort (sorted->data, sorted->len, sizeof (double), compare_doubles);
   return sorted;
 }
 

@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include "ca-cluster-finder.h"
@@ -206,15 +205,24 @@ column_name (CaDataset      *dataset,
   return *name != '\0' ? name : industry->id;
 }
 
+/* A string and its length, measured once. */
+typedef struct
+{
+  const char *str;
+  gsize       len;
+} Part;
+
 typedef struct
 {
   CaDataset      *dataset;
   const CaMatrix *lq;
-  const char    **column_names; /* per LQ column, for sentences */
+  Part           *column_names; /* per LQ column, for sentences */
   const char    **column_ids;   /* dataset industry id per LQ column, or NULL */
+  const char    **chunk_ids;    /* the same, copied into the proposal's chunk */
   double          threshold;
   int             threshold_decimals;
   char            threshold_text[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize           threshold_len;
   char           *text;         /* scratch for sentences */
   gsize           text_len;
   gsize           text_size;
@@ -230,79 +238,111 @@ typedef struct
   UnitLq          *best;       /* per unit */
 } ClusterColumns;
 
-/* Appends the NULL-terminated strings to the scratch text. (Not GString:
- * its appends are not inlined in GLib 2.74, and this runs for every unit in
- * every cluster after each edit.) */
+/* Appends @n bytes of @str to the scratch text. (Not GString or strlen:
+ * this runs several times for every unit in every cluster after each edit,
+ * and the lengths are mostly known in advance.) */
 static void
-say (FinderContext *ctx,
-     ...)
+put (FinderContext *ctx,
+     const char    *str,
+     gsize          n)
 {
-  va_list args;
-  const char *part;
-
-  va_start (args, ctx);
-  while ((part = va_arg (args, const char *)) != NULL)
+  if (ctx->text_len + n + 1 > ctx->text_size)
     {
-      gsize n = strlen (part);
-
-      if (ctx->text_len + n + 1 > ctx->text_size)
-        {
-          ctx->text_size = MAX (2 * ctx->text_size, ctx->text_len + n + 1);
-          ctx->text = g_realloc (ctx->text, ctx->text_size);
-        }
-      memcpy (ctx->text + ctx->text_len, part, n);
-      ctx->text_len += n;
+      ctx->text_size = MAX (2 * ctx->text_size, ctx->text_len + n + 1);
+      ctx->text = g_realloc (ctx->text, ctx->text_size);
     }
+  memcpy (ctx->text + ctx->text_len, str, n);
+  ctx->text_len += n;
   ctx->text[ctx->text_len] = '\0';
-  va_end (args);
+}
+
+#define PUT_LITERAL(ctx, literal) put ((ctx), "" literal, sizeof (literal) - 1)
+
+static inline void
+put_part (FinderContext *ctx,
+          Part           part)
+{
+  put (ctx, part.str, part.len);
+}
+
+/* " LQ 1.2 > 1.0" */
+static void
+put_comparison (FinderContext *ctx,
+                Part           lq_text)
+{
+  PUT_LITERAL (ctx, " LQ ");
+  put_part (ctx, lq_text);
+  PUT_LITERAL (ctx, " > ");
+  put (ctx, ctx->threshold_text, ctx->threshold_len);
 }
 
 /* The sentence for @verdict into ctx->text. @industry and @lq_text name
- * the cluster industry with the unit's highest LQ, or are NULL/"" when the
- * sentence should not quote one. */
+ * the cluster industry with the unit's highest LQ; @industry.str is NULL
+ * when the sentence should not quote one. */
 static void
-explain (FinderContext       *ctx,
-         CaVerdict            verdict,
-         CaFavourability      type,
-         const char          *industry,
-         const char          *lq_text,
-         const char          *reason)
+explain (FinderContext   *ctx,
+         CaVerdict        verdict,
+         CaFavourability  type,
+         Part             industry,
+         Part             lq_text,
+         const char      *reason)
 {
   const char *type_name = type_sentence_name (type);
-  const char *t = ctx->threshold_text;
 
   ctx->text_len = 0;
+  if (verdict != CA_VERDICT_OUT_NO_DATA)
+    put (ctx, type_name, strlen (type_name));
   switch (verdict)
     {
-    case CA_VERDICT_IN_SPECIALISED:
-      say (ctx, type_name, "; ", industry, " LQ ", lq_text, " > ", t, NULL);
+    case CA_VERDICT_IN_SPECIALISED:          /* Favourable; food LQ 2.6 > 1.0 */
+      PUT_LITERAL (ctx, "; ");
+      put_part (ctx, industry);
+      put_comparison (ctx, lq_text);
       break;
     case CA_VERDICT_IN_ADVANTAGE:
-      if (type == CA_FAVOURABILITY_UNKNOWN)
-        say (ctx, type_name, "; included for its recorded advantage: ", reason, NULL);
-      else if (industry != NULL)
-        say (ctx, type_name, " (rank-score type), although LQ ", lq_text, " > ", t, " in ",
-             industry, "; included for its recorded advantage: ", reason, NULL);
-      else
-        say (ctx, type_name, ", no LQ above ", t, " in the cluster's industries; included for "
-             "its recorded advantage: ", reason, NULL);
-      break;
     case CA_VERDICT_OUT_UNFAVOURABLE:
-      say (ctx, type_name, " (rank-score type), although LQ ", lq_text, " > ", t, " in ",
-           industry, NULL);
+      if (type == CA_FAVOURABILITY_UNKNOWN)
+        PUT_LITERAL (ctx, ";");
+      else if (industry.str != NULL)         /* …, although LQ 1.2 > 1.0 in oil production */
+        {
+          PUT_LITERAL (ctx, " (rank-score type), although");
+          put_comparison (ctx, lq_text);
+          PUT_LITERAL (ctx, " in ");
+          put_part (ctx, industry);
+          if (verdict == CA_VERDICT_IN_ADVANTAGE)
+            PUT_LITERAL (ctx, ";");
+        }
+      else
+        {
+          PUT_LITERAL (ctx, ", no LQ above ");
+          put (ctx, ctx->threshold_text, ctx->threshold_len);
+          PUT_LITERAL (ctx, " in the cluster's industries;");
+        }
+      if (verdict == CA_VERDICT_IN_ADVANTAGE)
+        {
+          PUT_LITERAL (ctx, " included for its recorded advantage: ");
+          put (ctx, reason, strlen (reason));
+        }
       break;
     case CA_VERDICT_OUT_NOT_SPECIALISED:
-      if (industry != NULL)
-        say (ctx, type_name, ", but no LQ above ", t, " in the cluster's industries (highest: ",
-             industry, " LQ ", lq_text, ")", NULL);
+      PUT_LITERAL (ctx, ", but no LQ above ");
+      put (ctx, ctx->threshold_text, ctx->threshold_len);
+      PUT_LITERAL (ctx, " in the cluster's industries (");
+      if (industry.str != NULL)
+        {
+          PUT_LITERAL (ctx, "highest: ");
+          put_part (ctx, industry);
+          PUT_LITERAL (ctx, " LQ ");
+          put_part (ctx, lq_text);
+        }
       else
-        say (ctx, type_name, ", but no LQ above ", t, " in the cluster's industries (none known)",
-             NULL);
+        PUT_LITERAL (ctx, "none known");
+      PUT_LITERAL (ctx, ")");
       break;
     case CA_VERDICT_OUT_NO_DATA:
     default:
-      say (ctx, "No data: the unit's favourability type is unknown "
-           "(an indicator value is missing)", NULL);
+      PUT_LITERAL (ctx, "No data: the unit's favourability type is unknown "
+                   "(an indicator value is missing)");
       break;
     }
 }
@@ -336,25 +376,35 @@ judge_unit (FinderContext        *ctx,
   UnitLq best = cc->best[unit];
   gboolean specialised = best.best_column >= 0 && best.best_lq > ctx->threshold;
   const char *reason = member_reason (find_member (cc->cluster, u->code));
-  const char *industry = NULL;
-  char lq_text[G_ASCII_DTOSTR_BUF_SIZE] = "";
+  char lq_buf[G_ASCII_DTOSTR_BUF_SIZE] = "";
+  Part industry = { NULL, 0 };
+  Part lq_text = { lq_buf, 0 };
 
   if (best.best_column >= 0)
     {
       industry = ctx->column_names[best.best_column];
-      format_fixed (lq_text, sizeof lq_text, best.best_lq,
+      format_fixed (lq_buf, sizeof lq_buf, best.best_lq,
                     lq_decimals (best.best_lq, ctx->threshold, ctx->threshold_decimals));
+      lq_text.len = strlen (lq_buf);
     }
 
   out->verdict = verdict_for (type, specialised, reason != NULL);
   out->code = g_string_chunk_insert (ctx->strings, u->code);
-  out->industry = specialised ? g_string_chunk_insert (ctx->strings,
-                                                       ctx->column_ids[best.best_column]) : NULL;
-  out->lq = specialised ? best.best_lq : NAN;
+  out->industry = NULL;
+  out->lq = NAN;
+  if (specialised)
+    {
+      /* One copy per proposal, shared by its units: the strings are read-only. */
+      if (ctx->chunk_ids[best.best_column] == NULL)
+        ctx->chunk_ids[best.best_column] =
+          g_string_chunk_insert (ctx->strings, ctx->column_ids[best.best_column]);
+      out->industry = (char *) ctx->chunk_ids[best.best_column];
+      out->lq = best.best_lq;
+    }
   /* An advantaged unit's sentence quotes an LQ only when it is above the
    * threshold. */
   if (out->verdict == CA_VERDICT_IN_ADVANTAGE && !specialised)
-    industry = NULL;
+    industry.str = NULL;
   explain (ctx, out->verdict, type, industry, lq_text, reason);
   out->explanation = g_string_chunk_insert_len (ctx->strings, ctx->text, (gssize) ctx->text_len);
 }
@@ -416,13 +466,15 @@ context_init (FinderContext  *ctx,
 
   ctx->dataset = dataset;
   ctx->lq = lq;
-  ctx->column_names = g_new0 (const char *, MAX (n_columns, 1));
+  ctx->column_names = g_new0 (Part, MAX (n_columns, 1));
   ctx->column_ids = g_new0 (const char *, MAX (n_columns, 1));
+  ctx->chunk_ids = g_new0 (const char *, MAX (n_columns, 1));
   for (guint j = 0; j < n_columns; j++)
     {
       int industry = column_industry (dataset, g_ptr_array_index (lq->industries, j));
+      const char *name = column_name (dataset, lq, industry, j);
 
-      ctx->column_names[j] = column_name (dataset, lq, industry, j);
+      ctx->column_names[j] = (Part) { name, strlen (name) };
       if (industry >= 0)
         ctx->column_ids[j] = ca_dataset_get_industry (dataset, (guint) industry)->id;
     }
@@ -430,6 +482,7 @@ context_init (FinderContext  *ctx,
   ctx->threshold_decimals = decimals_for (threshold);
   format_fixed (ctx->threshold_text, sizeof ctx->threshold_text, threshold,
                 ctx->threshold_decimals);
+  ctx->threshold_len = strlen (ctx->threshold_text);
   ctx->text_size = 256;
   ctx->text = g_malloc (ctx->text_size);
   ctx->text_len = 0;
@@ -440,6 +493,7 @@ context_clear (FinderContext *ctx)
 {
   g_free (ctx->column_names);
   g_free (ctx->column_ids);
+  g_free (ctx->chunk_ids);
   g_free (ctx->text);
 }
 
@@ -470,6 +524,7 @@ ca_find_clusters (CaDataset             *dataset,
       CaFinderProposal *proposal = proposal_new (clusters[c].cluster, n_units);
 
       ctx.strings = proposal->strings;
+      memset (ctx.chunk_ids, 0, sizeof (const char *) * (lq != NULL ? lq->industries->len : 0));
       for (guint u = 0; u < n_units; u++)
         judge_unit (&ctx, &clusters[c], u, types != NULL ? types[u] : CA_FAVOURABILITY_UNKNOWN,
                     &g_array_index (proposal->units, CaFinderUnit, u));

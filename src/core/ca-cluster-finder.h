@@ -39,6 +39,8 @@ typedef struct
 /* For every cluster of @dataset: each unit's verdict from @types (Stage 1),
  * the LQ matrix (@lq, with @industry_ids naming its columns as dataset
  * industry ids; columns that match no id are ignored) and the threshold.
+ * A column name that is not an id is also tried against the industries'
+ * names in any language, ignoring case. @lq may be NULL (no LQs known).
  * A unit already a member whose reason is recorded counts as "advantage". */
 GPtrArray *ca_find_clusters (CaDataset             *dataset,
                              const CaFavourability *types,

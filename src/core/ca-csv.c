@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ca-csv.h"
+#include "ca-csv-private.h"
 
 G_DEFINE_QUARK (ca-csv-error-quark, ca_csv_error)
 
@@ -53,16 +53,15 @@ quote_field (const char *field)
   return g_strconcat (start, "…", NULL);
 }
 
-/* "<name>: line N, column M (“field”): <what>" */
-static void G_GNUC_PRINTF (7, 8)
-set_cell_error (GError    **error,
-                CaCsvError  code,
-                const char *name,
-                guint       line,
-                guint       column,
-                const char *field,
-                const char *format,
-                ...)
+void
+ca_csv_set_cell_error (GError    **error,
+                       CaCsvError  code,
+                       const char *name,
+                       guint       line,
+                       guint       column,
+                       const char *field,
+                       const char *format,
+                       ...)
 {
   g_autofree char *what = NULL;
   g_autofree char *shown = quote_field (field != NULL ? field : "");
@@ -117,6 +116,25 @@ count_newline (Lexer *lx)
     lx->p++;
   lx->p++;
   lx->line++;
+}
+
+/* Excel may start a file with "sep=;": it names the separator and is not
+ * the header. Returns that separator, or '\0' when there is no such line. */
+static char
+skip_separator_hint (Lexer *lx)
+{
+  char sep;
+
+  if (lx->end - lx->p < 5 || strncmp (lx->p, "sep=", 4) != 0 ||
+      (lx->p[4] != ';' && lx->p[4] != ','))
+    return '\0';
+  if (lx->end - lx->p > 5 && lx->p[5] != '\r' && lx->p[5] != '\n')
+    return '\0';
+  sep = lx->p[4];
+  lx->p += 5;
+  if (lx->p < lx->end)
+    count_newline (lx);
+  return sep;
 }
 
 static gboolean
@@ -182,15 +200,15 @@ read_unquoted (Lexer   *lx,
 }
 
 /* Reads one record, into @fields unless it is NULL (a counting pass);
- * @blank says whether all its fields are empty. FALSE with @error on bad
- * syntax or too many columns. */
+ * @blank says whether all its fields are empty. @field is scratch space.
+ * FALSE with @error on bad syntax or too many columns. */
 static gboolean
 read_record (Lexer      *lx,
+             GString    *field,
              GPtrArray  *fields,
              gboolean   *blank,
              GError    **error)
 {
-  g_autoptr(GString) field = g_string_new (NULL);
   guint n_fields = 0;
 
   *blank = TRUE;
@@ -234,6 +252,7 @@ static gboolean
 check_row_count (const Lexer  *start,
                  GError      **error)
 {
+  g_autoptr(GString) field = NULL;
   Lexer lx = *start;
   guint64 breaks = 0;
   guint records = 0;
@@ -243,12 +262,13 @@ check_row_count (const Lexer  *start,
       breaks++;
   if (breaks <= CSV_MAX_ROWS)
     return TRUE;
+  field = g_string_new (NULL);
   while (lx.p < lx.end)
     {
       guint line = lx.line;
       gboolean blank;
 
-      if (!read_record (&lx, NULL, &blank, error))
+      if (!read_record (&lx, field, NULL, &blank, error))
         return FALSE;
       /* The header plus CSV_MAX_ROWS rows are allowed. */
       if (!blank && ++records > CSV_MAX_ROWS + 1)
@@ -297,6 +317,7 @@ ca_csv_parse (const char  *data,
               GError     **error)
 {
   g_autoptr(CaCsvTable) table = g_new0 (CaCsvTable, 1);
+  g_autoptr(GString) field = g_string_new (NULL);
   Lexer lx = { data, data + length, name, 1, ',' };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -305,7 +326,9 @@ ca_csv_parse (const char  *data,
     return NULL;
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     lx.p += 3;
-  lx.sep = detect_separator (lx.p, lx.end);
+  lx.sep = skip_separator_hint (&lx);
+  if (lx.sep == '\0')
+    lx.sep = detect_separator (lx.p, lx.end);
   table->separator = lx.sep;
   if (!check_row_count (&lx, error))
     return NULL;
@@ -318,7 +341,7 @@ ca_csv_parse (const char  *data,
       guint line = lx.line;
       gboolean blank;
 
-      if (!read_record (&lx, fields, &blank, error))
+      if (!read_record (&lx, field, fields, &blank, error))
         return NULL;
       if (blank)
         continue;
@@ -420,11 +443,11 @@ ca_csv_format_number (double value)
   return g_strdup (buffer);
 }
 
-static gboolean
-read_file (const char  *path,
-           char       **contents,
-           gsize       *length,
-           GError     **error)
+gboolean
+ca_csv_read_file (const char  *path,
+                  char       **contents,
+                  gsize       *length,
+                  GError     **error)
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autoptr(GError) local_error = NULL;
@@ -443,288 +466,6 @@ read_file (const char  *path,
       return FALSE;
     }
   return TRUE;
-}
-
-/* Checks that the first header cell is "code" and the table has data. */
-static gboolean
-check_code_column (const CaCsvTable *table,
-                   const char       *name,
-                   GError          **error)
-{
-  const char *first = g_ptr_array_index (table->header, 0);
-
-  if (g_ascii_strcasecmp (first, "code") != 0)
-    {
-      set_cell_error (error, CA_CSV_ERROR_HEADER, name, 1, 1, first,
-                      _("the first column must be “code”, the unit codes"));
-      return FALSE;
-    }
-  if (table->header->len < 2)
-    {
-      set_cell_error (error, CA_CSV_ERROR_HEADER, name, 1, 2, "",
-                      _("no data columns after “code”"));
-      return FALSE;
-    }
-  if (table->rows->len == 0)
-    {
-      g_set_error (error, CA_CSV_ERROR, CA_CSV_ERROR_NO_ROWS,
-                   _("%s: no data rows after the header"), name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Checks row @r has as many fields as the header and a known, not yet
- * seen unit code; returns the unit index or -1 with @error set. */
-static int
-check_row (CaDataset        *dataset,
-           const CaCsvTable *table,
-           guint             r,
-           gboolean         *seen,
-           const char       *name,
-           GError          **error)
-{
-  GPtrArray *row = g_ptr_array_index (table->rows, r);
-  guint line = g_array_index (table->lines, guint, r);
-  const char *code;
-  int unit;
-
-  if (row->len != table->header->len)
-    {
-      guint column = MIN (row->len, table->header->len) + 1;
-      const char *field = row->len > table->header->len ? g_ptr_array_index (row, column - 1) : "";
-
-      set_cell_error (error, CA_CSV_ERROR_RAGGED, name, line, column, field,
-                      _("the row has %u fields but the header has %u"),
-                      row->len, table->header->len);
-      return -1;
-    }
-  code = g_ptr_array_index (row, 0);
-  unit = ca_dataset_find_unit (dataset, code);
-  if (unit < 0)
-    {
-      set_cell_error (error, CA_CSV_ERROR_UNKNOWN_UNIT, name, line, 1, code,
-                      _("no unit has this code"));
-      return -1;
-    }
-  if (seen[unit])
-    {
-      set_cell_error (error, CA_CSV_ERROR_DUPLICATE_UNIT, name, line, 1, code,
-                      _("the unit appears twice"));
-      return -1;
-    }
-  seen[unit] = TRUE;
-  return unit;
-}
-
-/* An empty cell is "no data" (NAN). */
-static gboolean
-cell_value (const CaCsvTable *table,
-            guint             r,
-            guint             column,
-            gboolean          allow_negative,
-            const char       *name,
-            double           *value,
-            GError          **error)
-{
-  const char *field = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (table->rows, r), column);
-  guint line = g_array_index (table->lines, guint, r);
-
-  if (*field == '\0')
-    {
-      *value = NAN;
-      return TRUE;
-    }
-  if (!ca_csv_parse_number (field, value))
-    {
-      set_cell_error (error, CA_CSV_ERROR_NOT_NUMBER, name, line, column + 1, field,
-                      _("not a number (write 12.5 or 12,5, without spaces)"));
-      return FALSE;
-    }
-  if (!allow_negative && *value < 0)
-    {
-      set_cell_error (error, CA_CSV_ERROR_NEGATIVE, name, line, column + 1, field,
-                      _("output or employment cannot be negative"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-map_indicator_columns (CaDataset        *dataset,
-                       const CaCsvTable *table,
-                       const char       *name,
-                       int              *indicators,
-                       GError          **error)
-{
-  for (guint c = 1; c < table->header->len; c++)
-    {
-      const char *id = g_ptr_array_index (table->header, c);
-
-      indicators[c] = ca_dataset_find_indicator (dataset, id);
-      if (indicators[c] < 0)
-        {
-          set_cell_error (error, CA_CSV_ERROR_HEADER, name, 1, c + 1, id,
-                          _("no indicator has this id"));
-          return FALSE;
-        }
-      for (guint d = 1; d < c; d++)
-        if (indicators[d] == indicators[c])
-          {
-            set_cell_error (error, CA_CSV_ERROR_HEADER, name, 1, c + 1, id,
-                            _("the column appears twice"));
-            return FALSE;
-          }
-    }
-  return TRUE;
-}
-
-gboolean
-ca_csv_import_indicators_from_data (CaDataset   *dataset,
-                                    const char  *data,
-                                    gsize        length,
-                                    const char  *name,
-                                    GError     **error)
-{
-  g_autoptr(CaCsvTable) table = NULL;
-  g_autofree int *indicators = NULL;
-  g_autofree int *units = NULL;
-  g_autofree gboolean *seen = NULL;
-  g_autofree double *values = NULL;
-  guint n_columns;
-
-  g_return_val_if_fail (CA_IS_DATASET (dataset), FALSE);
-
-  table = ca_csv_parse (data, length, name, error);
-  if (table == NULL || !check_code_column (table, name, error))
-    return FALSE;
-  n_columns = table->header->len;
-  indicators = g_new0 (int, n_columns);
-  if (!map_indicator_columns (dataset, table, name, indicators, error))
-    return FALSE;
-
-  /* Validate everything first: the dataset changes only if all is well. */
-  units = g_new (int, table->rows->len);
-  seen = g_new0 (gboolean, MAX (1, ca_dataset_get_n_units (dataset)));
-  values = g_new (double, (gsize) table->rows->len * n_columns);
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      units[r] = check_row (dataset, table, r, seen, name, error);
-      if (units[r] < 0)
-        return FALSE;
-      for (guint c = 1; c < n_columns; c++)
-        if (!cell_value (table, r, c, TRUE, name, &values[(gsize) r * n_columns + c], error))
-          return FALSE;
-    }
-
-  ca_dataset_freeze_changed (dataset);
-  for (guint r = 0; r < table->rows->len; r++)
-    for (guint c = 1; c < n_columns; c++)
-      ca_dataset_set_value (dataset, (guint) units[r], (guint) indicators[c],
-                            values[(gsize) r * n_columns + c], NULL);
-  ca_dataset_thaw_changed (dataset);
-  return TRUE;
-}
-
-gboolean
-ca_csv_import_indicators (CaDataset   *dataset,
-                          const char  *path,
-                          GError     **error)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *name = g_path_get_basename (path);
-  gsize length = 0;
-
-  if (!read_file (path, &contents, &length, error))
-    return FALSE;
-  return ca_csv_import_indicators_from_data (dataset, contents, length, name, error);
-}
-
-static gboolean
-check_matrix_header (const CaCsvTable *table,
-                     const char       *name,
-                     GError          **error)
-{
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint c = 1; c < table->header->len; c++)
-    {
-      const char *industry = g_ptr_array_index (table->header, c);
-
-      if (*industry == '\0')
-        {
-          set_cell_error (error, CA_CSV_ERROR_HEADER, name, 1, c + 1, industry,
-                          _("the column has no name"));
-          return FALSE;
-        }
-      if (!g_hash_table_add (names, (gpointer) industry))
-        {
-          set_cell_error (error, CA_CSV_ERROR_HEADER, name, 1, c + 1, industry,
-                          _("the column appears twice"));
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-CaMatrix *
-ca_csv_read_industry_matrix_from_data (CaDataset   *dataset,
-                                       const char  *data,
-                                       gsize        length,
-                                       const char  *name,
-                                       GError     **error)
-{
-  g_autoptr(CaCsvTable) table = NULL;
-  g_autoptr(CaMatrix) matrix = NULL;
-  g_autofree gboolean *seen = NULL;
-  guint n_units, n_industries;
-
-  g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
-
-  table = ca_csv_parse (data, length, name, error);
-  if (table == NULL || !check_code_column (table, name, error) ||
-      !check_matrix_header (table, name, error))
-    return NULL;
-
-  n_units = ca_dataset_get_n_units (dataset);
-  n_industries = table->header->len - 1;
-  matrix = ca_matrix_new (n_units, n_industries);
-  for (guint j = 0; j < n_industries; j++)
-    {
-      g_free (matrix->industries->pdata[j]);
-      matrix->industries->pdata[j] = g_strdup (g_ptr_array_index (table->header, j + 1));
-    }
-  seen = g_new0 (gboolean, MAX (1, n_units));
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      int unit = check_row (dataset, table, r, seen, name, error);
-
-      if (unit < 0)
-        return NULL;
-      for (guint j = 0; j < n_industries; j++)
-        {
-          double value;
-
-          if (!cell_value (table, r, j + 1, FALSE, name, &value, error))
-            return NULL;
-          ca_matrix_set (matrix, (guint) unit, j, value);
-        }
-    }
-  return g_steal_pointer (&matrix);
-}
-
-CaMatrix *
-ca_csv_read_industry_matrix (CaDataset   *dataset,
-                             const char  *path,
-                             GError     **error)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *name = g_path_get_basename (path);
-  gsize length = 0;
-
-  if (!read_file (path, &contents, &length, error))
-    return NULL;
-  return ca_csv_read_industry_matrix_from_data (dataset, contents, length, name, error);
 }
 
 /* Quotes a field when it holds a separator, a quote, a line break or

@@ -460,8 +460,10 @@ heap_pop (GArray *heap)
   return top;
 }
 
-/* Bounds the work for absurd precision requests on huge polygons. */
-#define LABEL_MAX_PROBES 200000
+/* Bounds the work (probes × edges) for absurd precision requests on
+ * huge polygons; ordinary requests need a few hundred probes. */
+#define LABEL_MAX_WORK 50000000.0
+#define LABEL_MIN_PROBES 1024
 #define LABEL_MAX_FIRST_CELLS 4096.0
 
 CaPoint
@@ -506,13 +508,17 @@ ca_polygon_label_point (const CaPolygon *polygon, double precision, double *radi
   if (box_centre.d > best.d)
     best = box_centre;
 
+  guint n_edges = 0;
+  for (guint r = 0; r < polygon->n_rings; r++)
+    n_edges += polygon->rings[r].n_points;
+  guint max_probes = (guint) MAX (LABEL_MIN_PROBES, LABEL_MAX_WORK / MAX (n_edges, 1));
   guint probes = heap->len + 2;
   while (heap->len > 0)
     {
       Cell cell = heap_pop (heap);
       if (cell.d > best.d)
         best = cell;
-      if (cell.max - best.d <= precision || probes >= LABEL_MAX_PROBES)
+      if (cell.max - best.d <= precision || probes >= max_probes)
         continue;
       h = cell.h / 2.0;
       for (int i = 0; i < 4; i++)

@@ -40,11 +40,13 @@ sum_output (const CaMatrix  *output,
 
               if (isinf (v))
                 g_set_error (error, CA_LQ_ERROR, CA_LQ_ERROR_NOT_FINITE,
-                             _("Industry matrix: unit row %u, industry “%s”: output is not a finite number"),
+                             _("Industry matrix: unit row %u, industry “%s”: "
+                               "output is not a finite number"),
                              u + 1, industry);
               else
                 g_set_error (error, CA_LQ_ERROR, CA_LQ_ERROR_NEGATIVE,
-                             _("Industry matrix: unit row %u, industry “%s”: output %g is negative"),
+                             _("Industry matrix: unit row %u, industry “%s”: "
+                               "output %g is negative"),
                              u + 1, industry, v);
               return FALSE;
             }
@@ -87,21 +89,23 @@ ca_location_quotients (const CaMatrix  *output,
   for (guint j = 0; j < n_ind; j++)
     industry_total[j] = industry_total[j] > 0 ? total / industry_total[j] : NAN;
 
-  lq = ca_matrix_new (output->n_units, n_ind);
+  /* Not ca_matrix_new (): it fills every cell with NAN first, and every
+   * cell is written below anyway. */
+  lq = g_new0 (CaMatrix, 1);
+  lq->industries = g_ptr_array_new_full (n_ind, g_free);
   for (guint j = 0; j < n_ind; j++)
-    {
-      g_free (lq->industries->pdata[j]);
-      lq->industries->pdata[j] = g_strdup (g_ptr_array_index (output->industries, j));
-    }
+    g_ptr_array_add (lq->industries, g_strdup (g_ptr_array_index (output->industries, j)));
+  lq->n_units = output->n_units;
+  lq->values = g_new (double, (gsize) MAX (1, output->n_units * n_ind));
   for (guint u = 0; u < output->n_units; u++)
     {
       const double *in = output->values + (gsize) u * n_ind;
       double *row = lq->values + (gsize) u * n_ind;
+      /* A unit with no output has no shares: its row is NAN. */
+      double scale = unit_total[u] > 0 ? 1 / unit_total[u] : NAN;
 
-      /* A unit with no output has no shares: its row stays NAN. */
-      if (unit_total[u] > 0)
-        for (guint j = 0; j < n_ind; j++)
-          row[j] = in[j] / unit_total[u] * industry_total[j];
+      for (guint j = 0; j < n_ind; j++)
+        row[j] = in[j] * scale * industry_total[j];
     }
   return g_steal_pointer (&lq);
 }
@@ -130,15 +134,19 @@ ca_specialisations (const CaMatrix *lq,
       scratch = heap + n_ind;
     }
   /* Highest first, equal quotients in column order. NAN compares false:
-   * "no data" is never a specialisation. */
+   * "no data" is never a specialisation. Every column is written and only
+   * the count is conditional: no branch to mispredict on random LQs. */
   for (guint j = 0; j < n_ind; j++)
-    if (row[j] > threshold)
-      items[n++] = (CaSortItem) { -row[j], j };
+    {
+      items[n] = (CaSortItem) { -row[j], j };
+      n += row[j] > threshold;
+    }
   ca_sort_items (items, n, scratch);
 
   result = g_array_sized_new (FALSE, FALSE, sizeof (CaSpecialisation), n);
   g_array_set_size (result, n);
   for (guint k = 0; k < n; k++)
-    g_array_index (result, CaSpecialisation, k) = (CaSpecialisation) { items[k].index, -items[k].key };
+    g_array_index (result, CaSpecialisation, k) =
+      (CaSpecialisation) { items[k].index, -items[k].key };
   return result;
 }

@@ -18,6 +18,7 @@ typedef struct
   const char *base_dir;   /* the project's folder, or NULL */
   CaDataset  *dataset;    /* being filled */
   GError    **error;
+  GHashTable *units;      /* code → index + 1: cells look units up often */
 } CaProjectReader;
 
 /* ca-project-read.c: builds a dataset from a parsed, DTD-free document.
@@ -27,8 +28,8 @@ CaDataset *ca_project_read_document (xmlDoc      *doc,
                                      const char  *base_dir,
                                      GError     **error);
 
-/* Helpers of the reader, shared with ca-project-read-clusters.c. Each
- * returns FALSE with reader->error set, naming the element and its line. */
+/* ca-project-reader.c: helpers shared by the section readers. Each returns
+ * FALSE with reader->error set, naming the element and its line. */
 gboolean   ca_project_reader_fail (CaProjectReader *reader,
                                    xmlNode         *node,
                                    const char      *format,
@@ -58,7 +59,26 @@ gboolean   ca_project_int_attr (CaProjectReader *reader,
                                 gint64          *value);
 void       ca_project_read_text (xmlNode *node,
                                  CaText  *text);
-/* Finds the unit @code or fails with a message naming @what. */
+/* A decimal number with '.', the whole text (white space aside), finite. */
+gboolean   ca_project_parse_number (const char *text,
+                                    double     *value);
+/* Absent and not @required: NAN. */
+gboolean   ca_project_number_attr (CaProjectReader *reader,
+                                   xmlNode         *node,
+                                   const char      *attr,
+                                   gboolean         required,
+                                   double          *value);
+gboolean   ca_project_number_content (CaProjectReader *reader,
+                                      xmlNode         *node,
+                                      double          *value);
+/* "1 2.5 3": at most @max numbers; @n receives the count (0 if absent). */
+gboolean   ca_project_number_list_attr (CaProjectReader *reader,
+                                        xmlNode         *node,
+                                        const char      *attr,
+                                        double          *numbers,
+                                        guint            max,
+                                        guint           *n);
+/* Looks up the unit named by attribute @attr, failing on an unknown code. */
 gboolean   ca_project_reader_unit (CaProjectReader *reader,
                                    xmlNode         *node,
                                    const char      *attr,

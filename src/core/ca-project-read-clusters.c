@@ -24,7 +24,8 @@ read_member (CaProjectReader *reader,
     {
       g_free (member.code);
       return ca_project_reader_fail (reader, node, _("%s is already a member of “%s”"),
-                                     ca_dataset_get_unit (reader->dataset, unit)->code, cluster->id);
+                                     ca_dataset_get_unit (reader->dataset, unit)->code,
+                                     cluster->id);
     }
   /* Appended first so that the array owns what follows. */
   g_array_append_val (cluster->members, member);
@@ -219,7 +220,8 @@ read_link (CaProjectReader *reader,
   g_array_append_val (graph->links, link);
   if ((guint) link.kind == G_N_ELEMENTS (kinds))
     return ca_project_reader_fail (reader, node,
-                                   _("kind=“%s” must be “production”, “service” or “missing”"), kind);
+                                   _("kind=“%s” must be “production”, “service” or “missing”"),
+                                   kind);
   return TRUE;
 }
 

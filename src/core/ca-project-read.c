@@ -19,225 +19,6 @@
 
 #define ROOT_ELEMENT "cluster-atlas-project"
 
-/* Helpers */
-
-gboolean
-ca_project_reader_fail (CaProjectReader *reader,
-                        xmlNode         *node,
-                        const char      *format,
-                        ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (reader->error, CA_PROJECT_ERROR, CA_PROJECT_ERROR_INVALID,
-               _("%s: line %ld: <%s>: %s"), reader->name, xmlGetLineNo (node),
-               (const char *) node->name, what);
-  return FALSE;
-}
-
-gboolean
-ca_project_reader_unexpected (CaProjectReader *reader,
-                              xmlNode         *node)
-{
-  return ca_project_reader_fail (reader, node, _("unexpected element inside <%s>"),
-                                 node->parent != NULL ? (const char *) node->parent->name : "");
-}
-
-xmlNode *
-ca_project_next_element (xmlNode *node)
-{
-  while (node != NULL && node->type != XML_ELEMENT_NODE)
-    node = node->next;
-  return node;
-}
-
-gboolean
-ca_project_is (xmlNode    *node,
-               const char *name)
-{
-  return g_strcmp0 ((const char *) node->name, name) == 0;
-}
-
-char *
-ca_project_get_attr (xmlNode    *node,
-                     const char *attr)
-{
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) attr);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-  copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
-}
-
-gboolean
-ca_project_require_attr (CaProjectReader *reader,
-                         xmlNode         *node,
-                         const char      *attr,
-                         char           **value)
-{
-  *value = ca_project_get_attr (node, attr);
-  if (*value != NULL && **value != '\0')
-    return TRUE;
-  g_clear_pointer (value, g_free);
-  return ca_project_reader_fail (reader, node, _("the attribute “%s” is missing"), attr);
-}
-
-gboolean
-ca_project_bool_attr (CaProjectReader *reader,
-                      xmlNode         *node,
-                      const char      *attr,
-                      gboolean         fallback,
-                      gboolean        *value)
-{
-  g_autofree char *text = ca_project_get_attr (node, attr);
-
-  if (text == NULL)
-    *value = fallback;
-  else if (strcmp (text, "true") == 0 || strcmp (text, "1") == 0)
-    *value = TRUE;
-  else if (strcmp (text, "false") == 0 || strcmp (text, "0") == 0)
-    *value = FALSE;
-  else
-    return ca_project_reader_fail (reader, node, _("%s=“%s” must be “true” or “false”"),
-                                   attr, text);
-  return TRUE;
-}
-
-gboolean
-ca_project_int_attr (CaProjectReader *reader,
-                     xmlNode         *node,
-                     const char      *attr,
-                     gint64           min,
-                     gint64           max,
-                     gint64           fallback,
-                     gint64          *value)
-{
-  g_autofree char *text = ca_project_get_attr (node, attr);
-
-  if (text == NULL)
-    {
-      *value = fallback;
-      return TRUE;
-    }
-  g_strstrip (text);
-  if (!g_ascii_string_to_signed (text, 10, min, max, value, NULL))
-    return ca_project_reader_fail (reader, node,
-                                   _("%s=“%s” must be a whole number from %" G_GINT64_FORMAT
-                                     " to %" G_GINT64_FORMAT),
-                                   attr, text, min, max);
-  return TRUE;
-}
-
-void
-ca_project_read_text (xmlNode *node,
-                      CaText  *text)
-{
-  ca_text_clear (text);
-  text->ru = ca_project_get_attr (node, "ru");
-  text->kk = ca_project_get_attr (node, "kk");
-  text->en = ca_project_get_attr (node, "en");
-}
-
-gboolean
-ca_project_reader_unit (CaProjectReader *reader,
-                        xmlNode         *node,
-                        const char      *attr,
-                        int             *unit)
-{
-  g_autofree char *code = NULL;
-
-  if (!ca_project_require_attr (reader, node, attr, &code))
-    return FALSE;
-  *unit = ca_dataset_find_unit (reader->dataset, code);
-  if (*unit < 0)
-    return ca_project_reader_fail (reader, node, _("unknown unit code “%s”"), code);
-  return TRUE;
-}
-
-/* A decimal number written with '.', as g_ascii_strtod reads it; the whole
- * text must be the number (surrounding white space aside), and finite. */
-static gboolean
-parse_number (const char *text,
-              double     *value)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  char *end = NULL;
-
-  if (*copy == '\0' || strspn (copy, "0123456789+-.eE") != strlen (copy))
-    return FALSE;
-  *value = g_ascii_strtod (copy, &end);
-  return *end == '\0' && isfinite (*value);
-}
-
-static gboolean
-number_attr (CaProjectReader *reader,
-             xmlNode         *node,
-             const char      *attr,
-             gboolean         required,
-             double          *value)
-{
-  g_autofree char *text = ca_project_get_attr (node, attr);
-
-  *value = NAN;
-  if (text == NULL)
-    return !required || ca_project_reader_fail (reader, node, _("the attribute “%s” is missing"), attr);
-  if (!parse_number (text, value))
-    return ca_project_reader_fail (reader, node, _("%s=“%s” is not a number"), attr, text);
-  return TRUE;
-}
-
-static gboolean
-number_content (CaProjectReader *reader,
-                xmlNode         *node,
-                double          *value)
-{
-  xmlChar *content = xmlNodeGetContent (node);
-  g_autofree char *text = g_strdup (content != NULL ? (const char *) content : "");
-
-  xmlFree (content);
-  if (!parse_number (text, value))
-    return ca_project_reader_fail (reader, node, _("“%s” is not a number"), g_strstrip (text));
-  return TRUE;
-}
-
-/* "1 2.5 3": @max numbers at most, each finite. */
-static gboolean
-number_list_attr (CaProjectReader *reader,
-                  xmlNode         *node,
-                  const char      *attr,
-                  double          *numbers,
-                  guint            max,
-                  guint           *n)
-{
-  g_autofree char *text = ca_project_get_attr (node, attr);
-  g_auto(GStrv) tokens = NULL;
-
-  *n = 0;
-  if (text == NULL)
-    return TRUE;
-  tokens = g_strsplit_set (text, " \t\r\n", -1);
-  for (guint i = 0; tokens[i] != NULL; i++)
-    {
-      if (*tokens[i] == '\0')
-        continue;
-      if (*n == max)
-        return ca_project_reader_fail (reader, node, _("%s: more than %u numbers"), attr, max);
-      if (!parse_number (tokens[i], &numbers[*n]))
-        return ca_project_reader_fail (reader, node, _("%s: “%s” is not a number"), attr, tokens[i]);
-      (*n)++;
-    }
-  return TRUE;
-}
-
-/* Sections */
-
 static gboolean
 read_title (CaProjectReader *reader,
             xmlNode         *node)
@@ -271,7 +52,7 @@ read_unit (CaProjectReader *reader,
     return ca_project_reader_unexpected (reader, node);
   if (!ca_project_require_attr (reader, node, "code", &unit->code))
     return FALSE;
-  if (ca_dataset_find_unit (reader->dataset, unit->code) >= 0)
+  if (g_hash_table_contains (reader->units, unit->code))
     return ca_project_reader_fail (reader, node, _("the unit code “%s” appears twice"), unit->code);
   unit->gb_name = ca_project_get_attr (node, "gb-name");
   CA_PROJECT_FOR_EACH_ELEMENT (child, node)
@@ -296,7 +77,12 @@ read_units (CaProjectReader *reader,
       gboolean ok = read_unit (reader, node, &unit);
 
       if (ok)
-        ca_dataset_add_unit (reader->dataset, &unit);
+        {
+          guint index = ca_dataset_add_unit (reader->dataset, &unit);
+
+          g_hash_table_insert (reader->units, g_steal_pointer (&unit.code),
+                               GUINT_TO_POINTER (index + 1));
+        }
       ca_unit_clear (&unit);
       if (!ok)
         return FALSE;
@@ -326,7 +112,8 @@ read_classes (CaProjectReader *reader,
   spec->n_classes = (guint) n_classes;
   if (spec->method != CA_CLASSIFY_MANUAL)
     return TRUE;
-  if (!number_list_attr (reader, node, "breaks", spec->breaks, G_N_ELEMENTS (spec->breaks), &n_breaks))
+  if (!ca_project_number_list_attr (reader, node, "breaks", spec->breaks,
+                                    G_N_ELEMENTS (spec->breaks), &n_breaks))
     return FALSE;
   if (n_breaks != spec->n_classes - 1)
     return ca_project_reader_fail (reader, node,
@@ -349,7 +136,8 @@ read_indicator (CaProjectReader *reader,
   if (!ca_project_require_attr (reader, node, "id", &indicator->id))
     return FALSE;
   if (ca_dataset_find_indicator (reader->dataset, indicator->id) >= 0)
-    return ca_project_reader_fail (reader, node, _("the indicator “%s” appears twice"), indicator->id);
+    return ca_project_reader_fail (reader, node, _("the indicator “%s” appears twice"),
+                                   indicator->id);
   indicator->year = ca_project_get_attr (node, "year");
   if (!ca_project_bool_attr (reader, node, "higher-is-better", TRUE, &indicator->higher_is_better))
     return FALSE;
@@ -415,7 +203,7 @@ read_value_cells (CaProjectReader *reader,
       if (seen[indicator])
         return ca_project_reader_fail (reader, node, _("a second value for “%s”"), id);
       seen[indicator] = TRUE;
-      if (!number_content (reader, node, &value))
+      if (!ca_project_number_content (reader, node, &value))
         return FALSE;
       if (unit >= 0)
         ca_dataset_set_value (reader->dataset, (guint) unit, (guint) indicator, value, NULL);
@@ -548,7 +336,7 @@ read_matrix_cell (CaProjectReader *reader,
   if (!isnan (ca_matrix_get (matrix, (guint) unit, (guint) column)))
     return ca_project_reader_fail (reader, node, _("a second cell for %s, “%s”"),
                                    ca_dataset_get_unit (reader->dataset, unit)->code, column_name);
-  if (!number_content (reader, node, &value))
+  if (!ca_project_number_content (reader, node, &value))
     return FALSE;
   if (value < 0)
     return ca_project_reader_fail (reader, node, _("%g: the value cannot be negative"), value);
@@ -624,7 +412,7 @@ read_composite_breaks (CaProjectReader *reader,
     return FALSE;
   if (!ca_composite_method_from_string (method_name, &method))
     return ca_project_reader_fail (reader, node, _("unknown composite method “%s”"), method_name);
-  if (!number_list_attr (reader, node, "breaks", breaks, 2, &n))
+  if (!ca_project_number_list_attr (reader, node, "breaks", breaks, 2, &n))
     return FALSE;
   if (n != 2)
     return ca_project_reader_fail (reader, node, _("breaks= needs two numbers, not %u"), n);
@@ -649,8 +437,8 @@ read_reference_range (CaProjectReader *reader,
     return ca_project_reader_fail (reader, node,
                                    _("unknown type “%s” (favourable, less-favourable or "
                                      "unfavourable)"), type_name);
-  if (!number_attr (reader, node, "high", FALSE, &high) ||
-      !number_attr (reader, node, "low", FALSE, &low))
+  if (!ca_project_number_attr (reader, node, "high", FALSE, &high) ||
+      !ca_project_number_attr (reader, node, "low", FALSE, &low))
     return FALSE;
   ca_dataset_set_reference_range (reader->dataset, (CaFavourability) type, high, low);
   return TRUE;
@@ -664,7 +452,7 @@ read_analysis (CaProjectReader *reader,
   g_autoptr(GError) local_error = NULL;
   double threshold;
 
-  if (!number_attr (reader, node, "lq-threshold", FALSE, &threshold))
+  if (!ca_project_number_attr (reader, node, "lq-threshold", FALSE, &threshold))
     return FALSE;
   if (!isnan (threshold) &&
       !ca_dataset_set_lq_threshold (reader->dataset, threshold, &local_error))
@@ -776,7 +564,8 @@ ca_project_read_document (xmlDoc      *doc,
                           GError     **error)
 {
   g_autoptr(CaDataset) dataset = ca_dataset_new ();
-  CaProjectReader reader = { name, base_dir, dataset, error };
+  g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  CaProjectReader reader = { name, base_dir, dataset, error, units };
   xmlNode *found[G_N_ELEMENTS (sections)] = { NULL };
   xmlNode *root = xmlDocGetRootElement (doc);
 

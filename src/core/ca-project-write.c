@@ -21,9 +21,11 @@ append_escaped (GString    *out,
                 const char *text,
                 gboolean    attribute)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *repaired = NULL;
 
-  for (const char *p = valid; *p != '\0'; p++)
+  if (!g_utf8_validate (text, -1, NULL))
+    text = repaired = g_utf8_make_valid (text, -1);
+  for (const char *p = text; *p != '\0'; p++)
     {
       switch (*p)
         {

@@ -16,6 +16,10 @@
 G_DEFINE_QUARK (ca-projection-error-quark, ca_projection_error)
 
 #define WGS84_LONLAT "EPSG:4326"
+/* The same CRS as a PROJ string: axis order already east, north, and no
+ * authority code, which spares PROJ a 15 ms search of its database for
+ * operations when the map CRS is itself on WGS 84. */
+#define WGS84_LONLAT_PROJ "+proj=longlat +datum=WGS84 +no_defs +type=crs"
 
 struct _CaProjection
 {
@@ -175,7 +179,7 @@ ca_projection_new (const char *map_crs, GError **error)
       set_crs_error (self, map_crs, error);
       return NULL;
     }
-  self->from_wgs84 = create_transform (self, WGS84_LONLAT, error);
+  self->from_wgs84 = create_transform (self, WGS84_LONLAT_PROJ, error);
   if (self->from_wgs84 == NULL)
     return NULL;
   return g_steal_pointer (&self);
@@ -223,8 +227,7 @@ transform_points (PJ *transform, PJ_DIRECTION direction, CaPoint *points, guint 
                       &points[0].y, sizeof (CaPoint), n_points,
                       NULL, 0, 0, NULL, 0, 0);
   for (guint i = 0; i < n_points; i++)
-    if (!isfinite (points[i].x) || !isfinite (points[i].y) ||
-        points[i].x == HUGE_VAL || points[i].y == HUGE_VAL)
+    if (!isfinite (points[i].x) || !isfinite (points[i].y))
       {
         *failed = i;
         return FALSE;

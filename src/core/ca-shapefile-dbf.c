@@ -159,10 +159,11 @@ open_encoding (CaDbfReader *reader, GError **error)
                               _("%s: its language driver (%s) names the encoding %s, "
                                 "which this system cannot convert"),
                               reader->name, code_page, encoding);
+  g_autofree char *shown = g_utf8_make_valid (code_page, -1);
   return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_ENCODING,
                             _("%s: the .cpg names the encoding “%s”, which this system "
                               "does not know"),
-                            reader->name, code_page);
+                            reader->name, shown);
 }
 
 /* Sizes first: shapelib would read a short file as garbage records. */

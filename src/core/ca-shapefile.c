@@ -305,12 +305,18 @@ build_polygon (const SHPObject *shape, const char *name, guint record, GError **
     {
       int start = shape->panPartStart[p];
       int end = p + 1 < shape->nParts ? shape->panPartStart[p + 1] : shape->nVertices;
-      if (start < 0 || end > shape->nVertices || end - start < 4)
+      if (start < 0 || end > shape->nVertices || end < start)
         {
           ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_CORRUPT,
-                             _("%s, record %u: ring %d has %d points (a ring needs at least 4) "
-                               "or a bad start index"),
-                             name, record, p + 1, MAX (end - start, 0));
+                             _("%s, record %u: part %d starts at an impossible index"),
+                             name, record, p + 1);
+          return NULL;
+        }
+      if (end - start < 4)
+        {
+          ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_CORRUPT,
+                             _("%s, record %u: ring %d has %d points (a ring needs at least 4)"),
+                             name, record, p + 1, end - start);
           return NULL;
         }
 
@@ -352,6 +358,30 @@ check_kind (const ShpCheck *check, CaLayerKind kind, GError **error)
                             check->name, type);
 }
 
+/* .prj texts that mean lon/lat on WGS 84, as ArcGIS, QGIS and GDAL write
+ * them. PROJ needs 15–30 ms of database lookups to read an ESRI name, so
+ * these common ones are recognised here. */
+static const char *const wgs84_prj_texts[] = {
+  "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],"
+  "PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]",
+  "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137,298.257223563]],"
+  "PRIMEM[\"Greenwich\",0],UNIT[\"Degree\",0.017453292519943295]]",
+};
+
+static gboolean
+is_wgs84_prj (const char *text)
+{
+  g_autoptr (GString) compact = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (compact, *p);
+  for (gsize i = 0; i < G_N_ELEMENTS (wgs84_prj_texts); i++)
+    if (strcmp (compact->str, wgs84_prj_texts[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 collect_proj_log (void *data, int level, const char *message)
 {
@@ -364,25 +394,34 @@ collect_proj_log (void *data, int level, const char *message)
   g_string_append (log, message);
 }
 
-/* NULL when PROJ reads @text as a CRS, else PROJ's reason. */
+/* @text as PROJ's own WKT2, which reads back without the database lookups
+ * ESRI names cost; NULL with PROJ's reason when PROJ cannot read it. */
 static char *
-check_crs (const char *text)
+canonical_crs (const char *text, char **reason)
 {
+  if (is_wgs84_prj (text))
+    return g_strdup ("EPSG:4326");
+
   g_autoptr (GString) log = g_string_new (NULL);
   PJ_CONTEXT *ctx = proj_context_create ();
-  char *reason = NULL;
+  char *result = NULL;
 
   proj_log_func (ctx, log, collect_proj_log);
   PJ *crs = proj_create (ctx, text);
-  if (crs == NULL || !proj_is_crs (crs))
+  if (crs != NULL && proj_is_crs (crs))
+    {
+      const char *wkt = proj_as_wkt (ctx, crs, PJ_WKT2_2019, NULL);
+      result = g_strdup (wkt ? wkt : text);
+    }
+  else
     {
       if (log->len == 0)
         g_string_append (log, crs == NULL ? _("not understood") : _("not a coordinate system"));
-      reason = g_strdup (log->str);
+      *reason = g_strdup (log->str);
     }
   g_clear_pointer (&crs, proj_destroy);
   proj_context_destroy (ctx);
-  return reason;
+  return result;
 }
 
 /* The .prj as the layer CRS, checked with PROJ. */
@@ -413,12 +452,13 @@ read_prj (CaLayer *layer, const char *stem, const char *name, GString *warnings,
     return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_CRS,
                               _("%s is not a coordinate system definition"), prj_name);
 
-  g_autofree char *reason = check_crs (text);
-  if (reason != NULL)
+  g_autofree char *reason = NULL;
+  g_autofree char *crs = canonical_crs (text, &reason);
+  if (crs == NULL)
     return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_CRS,
                               _("PROJ cannot read the coordinate system in %s: %s"),
                               prj_name, reason);
-  ca_layer_set_crs (layer, text);
+  ca_layer_set_crs (layer, crs);
   return TRUE;
 }
 

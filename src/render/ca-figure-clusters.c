@@ -157,9 +157,13 @@ add_legend (CaMapStyle *style,
         present |= g_array_index (style->centres, CaStyleCentre, i).n_clusters == count;
       if (!present)
         continue;
-      label = g_strdup_printf (ca_render_ngettext (lang, N_("Centre of %u cluster"),
-                                                   N_("Centre of %u clusters"), count),
-                               count);
+      /* Spelled out twice so that xgettext sees a plural pair (g_dngettext). */
+      if (lang == CA_LANG_EN)
+        label = g_strdup_printf (count == 1 ? "Centre of %u cluster" : "Centre of %u clusters", count);
+      else
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Centre of %u cluster",
+                                              "Centre of %u clusters", count),
+                                 count);
       ca_legend_add_star (style->legend, ca_map_style_star_radius (count), label);
     }
   if (style->links->len > 0)
@@ -220,7 +224,7 @@ ca_map_style_draw_links (CaMapStyle           *style,
 {
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  /* Casings first, so one link's white edge never cuts another's colour. */
+  /* Casings first, so one link's casing never cuts another's colour. */
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < style->links->len; i++)
       {
@@ -242,22 +246,22 @@ ca_map_style_draw_links (CaMapStyle           *style,
         cairo_move_to (cr, ax, ay);
         cairo_curve_to (cr, ax + 2.0 / 3 * (cx - ax), ay + 2.0 / 3 * (cy - ay),
                         bx + 2.0 / 3 * (cx - bx), by + 2.0 / 3 * (cy - by), bx, by);
+        /* A dark casing keeps the line visible over a fill of its own colour. */
         if (pass == 0)
           {
-            cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-            cairo_set_line_width (cr, 3.0 * scale);
+            cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.85);
+            cairo_set_line_width (cr, 2.6 * scale);
             cairo_stroke (cr);
+            cairo_arc (cr, bx, by, 2.2 * scale, 0, 2 * G_PI);
+            cairo_fill (cr);
           }
         else
           {
             ca_rgb_set_source (cr, &colour);
-            cairo_set_line_width (cr, 1.5 * scale);
+            cairo_set_line_width (cr, 1.4 * scale);
             cairo_stroke (cr);
-            cairo_arc (cr, bx, by, 1.8 * scale, 0, 2 * G_PI);
-            cairo_fill_preserve (cr);
-            cairo_set_source_rgb (cr, 1, 1, 1);
-            cairo_set_line_width (cr, 0.6 * scale);
-            cairo_stroke (cr);
+            cairo_arc (cr, bx, by, 1.5 * scale, 0, 2 * G_PI);
+            cairo_fill (cr);
           }
       }
   cairo_restore (cr);

@@ -168,7 +168,7 @@ void
 ca_map_style_add_base_legend (CaMapStyle *style)
 {
   CaLang lang = style->lang;
-  CaRgb region = { 0.2, 0.2, 0.2 }, border = { 0.55, 0.55, 0.55 }, context = CA_RGB_CONTEXT;
+  CaRgb region = CA_RGB_REGION_LINE, border = CA_RGB_UNIT_BORDER, context = CA_RGB_CONTEXT;
 
   ca_legend_begin_block (style->legend, ca_render_gettext (lang, N_("Boundaries and settlements")),
                          NULL);
@@ -386,6 +386,27 @@ place_labels (CaMapStyle           *style,
     }
 }
 
+/* Clips to @rect widened to whole device pixels: an unaligned clip makes
+ * cairo mask every later operation, which costs several times more. */
+static void
+clip_to_pixels (cairo_t      *cr,
+                const CaRect *rect)
+{
+  double x0 = rect->x, y0 = rect->y, x1 = rect->x + rect->width, y1 = rect->y + rect->height;
+
+  cairo_user_to_device (cr, &x0, &y0);
+  cairo_user_to_device (cr, &x1, &y1);
+  x0 = floor (MIN (x0, x1));
+  y0 = floor (MIN (y0, y1));
+  x1 = ceil (MAX (x0, x1));
+  y1 = ceil (MAX (y0, y1));
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+  cairo_restore (cr);
+  cairo_clip (cr);
+}
+
 void
 ca_map_style_draw (CaMapStyle           *style,
                    cairo_t              *cr,
@@ -398,7 +419,7 @@ ca_map_style_draw (CaMapStyle           *style,
 {
   const CaRect *f = &transform->frame;
   g_autofree CaPoint *label_points = g_new0 (CaPoint, style->n_units);
-  CaRgb outside = CA_RGB_OUTSIDE, region = { 0.2, 0.2, 0.2 }, border = { 0.55, 0.55, 0.55 };
+  CaRgb outside = CA_RGB_OUTSIDE, region = CA_RGB_REGION_LINE, border = CA_RGB_UNIT_BORDER;
 
   for (guint u = 0; u < style->n_units; u++)
     {
@@ -408,8 +429,7 @@ ca_map_style_draw (CaMapStyle           *style,
     }
 
   cairo_save (cr);
-  cairo_rectangle (cr, f->x, f->y, f->width, f->height);
-  cairo_clip (cr);
+  clip_to_pixels (cr, f);
   ca_rgb_set_source (cr, &outside);
   cairo_paint (cr);
   ca_map_draw_context (cr, transform, ca_basemap_get_context (style->basemap), 0.6 * scale);

@@ -56,6 +56,42 @@ format_number (double value,
   return g_steal_pointer (&text);
 }
 
+/* A sign's hyphen-minus (at the start or after a space) as a real minus. */
+static char *
+with_minus_signs (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '-' && (p == text || p[-1] == ' ') && g_ascii_isdigit (p[1]))
+        g_string_append (out, "\u2212");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Enough decimals that no bound is shown rounded (a manual break of 0.5
+ * must not read "0"), but at most two. */
+static int
+label_decimals (const CaClassification *classes)
+{
+  int decimals = ca_classification_suggest_decimals (classes);
+
+  for (; decimals < 2; decimals++)
+    {
+      double factor = pow (10, decimals);
+      gboolean exact = TRUE;
+
+      for (guint i = 0; i <= classes->n_classes && exact; i++)
+        exact = fabs (classes->bounds[i] * factor - round (classes->bounds[i] * factor)) < 1e-6;
+      if (exact)
+        break;
+    }
+  return decimals;
+}
+
 static double *
 indicator_values (CaMapStyle *style,
                   guint       indicator)
@@ -135,11 +171,12 @@ ca_map_style_build_indicator (CaMapStyle       *style,
   ca_legend_begin_block (style->legend, ca_text_get (&indicator->name, lang), subtitle);
   if (classes != NULL)
     {
-      int decimals = ca_classification_suggest_decimals (classes);
+      int decimals = label_decimals (classes);
       for (guint k = 0; k < classes->n_classes; k++)
         {
           g_autofree char *label = ca_classification_label (classes, k, decimals);
-          ca_legend_add_swatch (style->legend, &colours[MIN (k, 8)], label);
+          g_autofree char *text = with_minus_signs (label);
+          ca_legend_add_swatch (style->legend, &colours[MIN (k, 8)], text);
         }
       if (diverges)
         {
@@ -225,6 +262,23 @@ type_name (CaFavourability type,
     }
 }
 
+/* The type's name inside a sentence. */
+static const char *
+type_name_in_text (CaFavourability type,
+                   CaLang          lang)
+{
+  switch (type)
+    {
+    case CA_FAVOURABILITY_FAVOURABLE:
+      return ca_render_gettext (lang, N_("favourable"));
+    case CA_FAVOURABILITY_LESS_FAVOURABLE:
+      return ca_render_gettext (lang, N_("less favourable"));
+    case CA_FAVOURABILITY_UNFAVOURABLE:
+    default:
+      return ca_render_gettext (lang, N_("unfavourable"));
+    }
+}
+
 static const char *
 method_description (CaCompositeMethod method,
                     CaLang            lang)
@@ -262,7 +316,7 @@ reference_ranges (CaDataset *dataset,
         g_string_append (text, "; ");
       /* TRANSLATORS: a type and its index range, e.g. "favourable 2.8 to 0.2" */
       g_string_append_printf (text, ca_render_gettext (lang, N_("%s %s to %s")),
-                              type_name ((CaFavourability) type, lang), h, l);
+                              type_name_in_text ((CaFavourability) type, lang), h, l);
     }
   return g_string_free (text, FALSE);
 }

@@ -132,6 +132,16 @@ typedef struct
   guint   legend_columns;
 } PageLayout;
 
+/* Device units per A4 point: text and lines grow with the page, and never
+ * shrink below their size on A4 (a small page gets a denser map, not
+ * unreadable text). */
+static double
+page_scale (double width,
+            double height)
+{
+  return MAX (MIN (width, height) / 595.0, 1.0);
+}
+
 static double
 text_height (PangoContext *context,
              const char   *text,
@@ -265,7 +275,7 @@ draw_map_figure (const char            *id,
                  GError               **error)
 {
   g_autoptr (CaMapStyle) style = ca_map_style_new (analysis, basemap, options);
-  PageLayout page = { .scale = MIN (width, height) / 595.0 };
+  PageLayout page = { .scale = page_scale (width, height) };
   CaMapTransform transform;
   CaFurnitureBlock block = { 0 };
   CaRect furniture = { 0 };
@@ -339,7 +349,7 @@ draw_diagram_figure (CaAnalysis            *analysis,
 {
   CaDataset *dataset = ca_analysis_get_dataset (analysis);
   const CaOrgGraph *graph = ca_dataset_get_org_graph (dataset);
-  PageLayout page = { .scale = MIN (width, height) / 595.0 };
+  PageLayout page = { .scale = page_scale (width, height) };
   CaRgb ink = CA_RGB_TEXT, grey = { 0.35, 0.35, 0.35 };
   g_autofree char *title = NULL, *source = NULL;
 

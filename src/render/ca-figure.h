@@ -65,7 +65,10 @@ void ca_figure_options_init (CaFigureOptions *options);
 /* Draws figure @id into @cr on a @width × @height page (device units:
  * points for PDF/SVG, pixels scaled by the caller for PNG). @basemap may be
  * NULL only for the diagram figure. On return, @out_map_frame (may be NULL)
- * holds the viewport actually used, for hit testing and world files. */
+ * holds the viewport actually used, for hit testing and world files.
+ * Text and lines are sized as on an A4 page in points, scaled by
+ * min(@width, @height) / 595 but never below 1: a window wanting larger
+ * text scales @cr and passes the size divided by the same factor. */
 gboolean ca_figure_draw (const char            *id,
                          CaAnalysis            *analysis,
                          CaBasemap             *basemap,

@@ -354,21 +354,23 @@ rect_nearest_point (const CaRect *rect,
   *py = CLAMP (y, rect->y, rect->y + rect->height);
 }
 
-static void
-place_with_leader (CaLabelPlacer *self,
-                   Item          *item)
+/* Tries leader positions for one text layout; TRUE when one is free. */
+static gboolean
+try_leader (CaLabelPlacer *self,
+            Item          *item,
+            PangoLayout   *layout,
+            double         size)
 {
-  double size = item->base_size, w, h, margin = MARGIN_EM * size;
-  g_autoptr (PangoLayout) layout = make_layout (self, item->text, size, item->bold, &w, &h);
+  double w, h, margin = MARGIN_EM * size, reach;
   CaBBox bbox;
-  double reach;
 
+  ca_render_layout_size (layout, &w, &h);
   /* Start just outside the polygon, so the label does not cover it. */
   ca_polygon_bbox (item->polygon, &bbox);
   reach = MAX (bbox.max_x - bbox.min_x, bbox.max_y - bbox.min_y) / 2;
   for (guint step = 0; step < 8; step++)
     {
-      double distance = reach + 1.0 * h + step * 1.2 * h;
+      double distance = reach + 0.8 * size + step * 1.5 * size;
       for (guint k = 0; k < 16; k++)
         {
           /* East, west, then alternating around the compass. */
@@ -384,10 +386,31 @@ place_with_leader (CaLabelPlacer *self,
               segment_is_free (self, item->pub.anchor_x, item->pub.anchor_y, ex, ey))
             {
               item_take_place (item, layout, &rect, size, TRUE);
-              return;
+              return TRUE;
             }
         }
     }
+  return FALSE;
+}
+
+static void
+place_with_leader (CaLabelPlacer *self,
+                   Item          *item)
+{
+  double size = item->base_size;
+  g_autofree char *wrapped = wrap_in_two (item->text);
+  g_autoptr (PangoLayout) line = make_layout (self, item->text, size, item->bold, NULL, NULL);
+  g_autoptr (PangoLayout) lines = wrapped != NULL ? make_layout (self, wrapped, size, item->bold, NULL, NULL) : NULL;
+  double w;
+
+  /* A long name reads better, and crowds less, on two lines. */
+  ca_render_layout_size (line, &w, NULL);
+  if (lines != NULL && w > 12 * size && try_leader (self, item, lines, size))
+    return;
+  if (try_leader (self, item, line, size))
+    return;
+  if (lines != NULL)
+    try_leader (self, item, lines, size);
 }
 
 static void

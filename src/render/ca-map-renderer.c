@@ -85,31 +85,67 @@ ca_map_transform_polygon (const CaMapTransform *transform,
   return copy;
 }
 
+/* Outcode of a point against @box: which of its four sides it lies beyond. */
+static guint
+outcode (double        x,
+         double        y,
+         const double *box)
+{
+  return (x < box[0] ? 1 : 0) | (x > box[2] ? 2 : 0) | (y < box[1] ? 4 : 0) | (y > box[3] ? 8 : 0);
+}
+
 void
 ca_map_path_polygon (cairo_t              *cr,
                      const CaMapTransform *transform,
                      const CaPolygon      *polygon)
 {
+  double dx = 1, dy = 0, step, box[4];
+
   if (polygon == NULL)
     return;
+  /* Drop vertices closer than half a device pixel to the last one kept:
+   * invisible, and they cost the stroker most of its time. */
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  step = 0.5 / MAX (hypot (dx, dy), 1e-9);
+  /* Also drop vertices that lie, with the last one kept and the next one,
+   * beyond one side of the clip (grown by a margin wider than any line):
+   * the shortcut stays out of sight, so fills and strokes look the same. */
+  cairo_clip_extents (cr, &box[0], &box[1], &box[2], &box[3]);
+  box[0] -= 20 * step;
+  box[1] -= 20 * step;
+  box[2] += 20 * step;
+  box[3] += 20 * step;
+
   for (guint r = 0; r < polygon->n_rings; r++)
     {
       const CaRing *ring = &polygon->rings[r];
-      double lx = 0, ly = 0;
+      double lx = 0, ly = 0, x, y, nx = 0, ny = 0;
+      guint last_code = 0;
 
+      if (ring->n_points == 0)
+        continue;
+      ca_map_transform_to_device (transform, ring->points[0].x, ring->points[0].y, &x, &y);
       for (guint i = 0; i < ring->n_points; i++)
         {
-          double x, y;
+          guint code = outcode (x, y, box);
+          gboolean last = i + 1 == ring->n_points;
 
-          ca_map_transform_to_device (transform, ring->points[i].x, ring->points[i].y, &x, &y);
+          if (!last)
+            ca_map_transform_to_device (transform, ring->points[i + 1].x, ring->points[i + 1].y,
+                                        &nx, &ny);
           if (i == 0)
             cairo_move_to (cr, x, y);
-          else if (fabs (x - lx) + fabs (y - ly) >= 0.25 || i + 1 == ring->n_points)
+          else if (last || ((last_code & code & outcode (nx, ny, box)) == 0 &&
+                            fabs (x - lx) + fabs (y - ly) >= step))
             cairo_line_to (cr, x, y);
           else
-            continue;
+            goto next;
           lx = x;
           ly = y;
+          last_code = code;
+        next:
+          x = nx;
+          y = ny;
         }
       cairo_close_path (cr);
     }
@@ -276,7 +312,7 @@ ca_map_draw_context (cairo_t              *cr,
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, line_width);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
@@ -302,7 +338,9 @@ ca_map_draw_region_halo (cairo_t              *cr,
 {
   cairo_save (cr);
   path_units (cr, transform, basemap);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Mitred corners, cut off where sharp: round joins cost far more. */
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_miter_limit (cr, 2.0);
   cairo_set_line_width (cr, 2 * width);
   ca_rgb_set_source (cr, colour);
   cairo_stroke (cr);
@@ -318,7 +356,7 @@ ca_map_draw_unit_borders (cairo_t              *cr,
 {
   cairo_save (cr);
   path_units (cr, transform, basemap);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_width (cr, width);
   ca_rgb_set_source (cr, colour);
   cairo_stroke (cr);
@@ -380,7 +418,7 @@ ca_settlement_radius (CaSettlementClass klass,
       return 2.0 * s;
     case CA_SETTLEMENT_VILLAGE:
     default:
-      return 0.8 * s;
+      return 0.7 * s;
     }
 }
 
@@ -398,7 +436,7 @@ ca_map_draw_settlement_symbol (cairo_t           *cr,
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
   if (klass == CA_SETTLEMENT_VILLAGE)
     {
-      cairo_set_source_rgb (cr, 0.30, 0.30, 0.30);
+      cairo_set_source_rgb (cr, 0.38, 0.38, 0.38);
       cairo_fill (cr);
     }
   else

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
 
 #include "ca-org-layout.h"
 #include "ca-render-text.h"
@@ -24,30 +23,15 @@
 #define BAND_GAP       1.8
 #define MIN_BOX_H      2.6
 #define MIN_COL_W      5.5
-#define MAX_COL_W      15.0
+#define MAX_COL_W      17.0
 #define HEADING_SIZE   CA_ORG_HEADING_SIZE
 #define COUNT_SIZE     CA_ORG_COUNT_SIZE
 #define LEGEND_SIZE    CA_ORG_LEGEND_SIZE
 #define LEGEND_SPACING 1.6
 
-typedef struct
-{
-  const CaOrgGraph *graph;
-  CaDataset        *dataset;
-  guint             n;
-  int              *layer;    /* chain column, or -1 for support nodes */
-  int              *order;    /* position within its (band, column) group */
-  gboolean         *back;     /* per edge of layout->edges: ignored for layering */
-} Structure;
-
-static gboolean
-is_chain_kind (CaOrgLinkKind kind)
-{
-  return kind == CA_ORG_LINK_PRODUCTION || kind == CA_ORG_LINK_MISSING;
-}
 
 static void
-structure_clear (Structure *s)
+structure_clear (CaOrgStructure *s)
 {
   g_free (s->layer);
   g_free (s->order);
@@ -82,7 +66,7 @@ resolve_edges (const CaOrgGraph *graph)
  * stack close a cycle and are left out of the layering. */
 static void
 visit (CaOrgLayout *layout,
-       Structure   *s,
+       CaOrgStructure   *s,
        guint        v,
        guint8      *state,
        GArray      *post)
@@ -92,7 +76,7 @@ visit (CaOrgLayout *layout,
     {
       const CaOrgEdge *edge = &g_array_index (layout->edges, CaOrgEdge, e);
 
-      if (edge->from != v || !is_chain_kind (edge->kind))
+      if (edge->from != v || !ca_org_link_is_chain (edge->kind))
         continue;
       if (state[edge->to] == 1)
         s->back[e] = TRUE;
@@ -105,17 +89,17 @@ visit (CaOrgLayout *layout,
 
 static gboolean
 is_layer_edge (CaOrgLayout *layout,
-               Structure   *s,
+               CaOrgStructure   *s,
                guint        e)
 {
-  return is_chain_kind (g_array_index (layout->edges, CaOrgEdge, e).kind) && !s->back[e];
+  return ca_org_link_is_chain (g_array_index (layout->edges, CaOrgEdge, e).kind) && !s->back[e];
 }
 
 /* Longest-path layering, then sources pulled right next to their nearest
  * successor so a lone supplier does not trail a long arrow. */
 static guint
 assign_layers (CaOrgLayout *layout,
-               Structure   *s)
+               CaOrgStructure   *s)
 {
   g_autofree guint8 *state = g_new0 (guint8, s->n);
   g_autoptr (GArray) post = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -124,7 +108,7 @@ assign_layers (CaOrgLayout *layout,
   for (guint v = 0; v < s->n; v++)
     s->layer[v] = -1;
   for (guint e = 0; e < layout->edges->len; e++)
-    if (is_chain_kind (g_array_index (layout->edges, CaOrgEdge, e).kind))
+    if (ca_org_link_is_chain (g_array_index (layout->edges, CaOrgEdge, e).kind))
       {
         const CaOrgEdge *edge = &g_array_index (layout->edges, CaOrgEdge, e);
         s->layer[edge->from] = s->layer[edge->to] = 0;
@@ -171,275 +155,55 @@ assign_layers (CaOrgLayout *layout,
   return (guint) n_layers;
 }
 
-static void
-assign_bands (CaOrgLayout *layout,
-              Structure   *s,
-              CaLang       lang)
-{
-  gboolean any_without = FALSE;
-
-  for (guint v = 0; v < s->n; v++)
-    {
-      const CaOrgNode *node = &g_array_index (s->graph->nodes, CaOrgNode, v);
-      guint b;
-
-      if (node->territory == NULL || *node->territory == '\0')
-        {
-          any_without = TRUE;
-          continue;
-        }
-      for (b = 0; b < layout->bands->len; b++)
-        if (g_strcmp0 (g_array_index (layout->bands, CaOrgBand, b).territory,
-                       node->territory) == 0)
-          break;
-      if (b == layout->bands->len)
-        {
-          CaOrgBand band = { 0 };
-          int unit = s->dataset != NULL ? ca_dataset_find_unit (s->dataset, node->territory) : -1;
-
-          band.territory = g_strdup (node->territory);
-          band.heading = unit >= 0
-            ? g_strdup (ca_text_get (&ca_dataset_get_unit (s->dataset, (guint) unit)->name, lang))
-            : g_strdup (node->territory);
-          g_array_append_val (layout->bands, band);
-        }
-      layout->boxes[v].band = b;
-    }
-  if (any_without)
-    {
-      CaOrgBand band = { 0 };
-
-      g_array_append_val (layout->bands, band);
-      for (guint v = 0; v < s->n; v++)
-        {
-          const CaOrgNode *node = &g_array_index (s->graph->nodes, CaOrgNode, v);
-
-          if (node->territory == NULL || *node->territory == '\0')
-            layout->boxes[v].band = layout->bands->len - 1;
-        }
-    }
-}
-
-/* Mean position of @v's chain neighbours on the side being swept from; a
- * node without such neighbours keeps its place. */
+/* Width of the widest word of @text: wrapping must never have to break
+ * inside a word, so this bounds the font size from above. */
 static double
-barycentre (CaOrgLayout *layout,
-            Structure   *s,
-            guint        v,
-            gboolean     downstream)
+widest_word (PangoContext *context,
+             const char   *text,
+             double        size)
 {
-  double sum = 0;
-  guint count = 0;
+  g_auto (GStrv) words = g_strsplit_set (text, " \t\n", -1);
+  double widest = 0;
 
-  for (guint e = 0; e < layout->edges->len; e++)
+  for (guint i = 0; words[i] != NULL; i++)
     {
-      const CaOrgEdge *edge = &g_array_index (layout->edges, CaOrgEdge, e);
-      guint u;
+      g_autoptr (PangoLayout) word = NULL;
+      double w;
 
-      if (!is_chain_kind (edge->kind) || (edge->from != v && edge->to != v))
+      if (*words[i] == '\0')
         continue;
-      u = edge->from == v ? edge->to : edge->from;
-      if (downstream ? s->layer[u] >= s->layer[v] : s->layer[u] <= s->layer[v])
-        continue;
-      sum += layout->boxes[u].band * 1000.0 + s->order[u];
-      count++;
+      word = ca_render_layout_new (context, words[i], size, FALSE, -1);
+      ca_render_layout_size (word, &w, NULL);
+      widest = MAX (widest, w);
     }
-  return count > 0 ? sum / count : layout->boxes[v].band * 1000.0 + s->order[v];
+  return widest;
 }
 
-static void
-sort_group (CaOrgLayout *layout,
-            Structure   *s,
-            guint        band,
-            int          col,
-            gboolean     downstream)
-{
-  g_autofree guint *members = g_new (guint, s->n);
-  g_autofree double *keys = g_new (double, s->n);
-  guint k = 0;
-
-  for (guint v = 0; v < s->n; v++)
-    if (s->layer[v] == col && layout->boxes[v].band == band)
-      {
-        guint at = k++;
-
-        /* Insertion by current order, so members[] starts in order. */
-        while (at > 0 && s->order[members[at - 1]] > s->order[v])
-          {
-            members[at] = members[at - 1];
-            at--;
-          }
-        members[at] = v;
-      }
-  for (guint i = 0; i < k; i++)
-    keys[i] = barycentre (layout, s, members[i], downstream);
-  /* Stable insertion sort by key: ties keep the previous order. */
-  for (guint i = 1; i < k; i++)
-    for (guint j = i; j > 0 && keys[j - 1] > keys[j]; j--)
-      {
-        double key = keys[j];
-        guint member = members[j];
-
-        keys[j] = keys[j - 1];
-        members[j] = members[j - 1];
-        keys[j - 1] = key;
-        members[j - 1] = member;
-      }
-  for (guint i = 0; i < k; i++)
-    s->order[members[i]] = (int) i;
-}
-
-static void
-order_columns (CaOrgLayout *layout,
-               Structure   *s,
-               guint        n_layers)
-{
-  g_autofree guint *seen = g_new0 (guint, (gsize) layout->bands->len * MAX (n_layers, 1));
-
-  for (guint v = 0; v < s->n; v++)
-    if (s->layer[v] >= 0)
-      s->order[v] = (int) seen[layout->boxes[v].band * n_layers + (guint) s->layer[v]]++;
-  for (guint sweep = 0; sweep < 4; sweep++)
-    {
-      gboolean down = sweep % 2 == 0;
-
-      for (guint i = 1; i < n_layers; i++)
-        for (guint b = 0; b < layout->bands->len; b++)
-          sort_group (layout, s, b, down ? (int) i : (int) (n_layers - 1 - i), down);
-    }
-}
-
-/* Rows: each (band, column) group keeps its order but slides down to sit
- * level with its upstream neighbours where the band has room. */
-static void
-assign_chain_rows (CaOrgLayout *layout,
-                   Structure   *s,
-                   guint        n_layers)
-{
-  for (guint b = 0; b < layout->bands->len; b++)
-    {
-      CaOrgBand *band = &g_array_index (layout->bands, CaOrgBand, b);
-      guint rows = 0;
-
-      for (guint v = 0; v < s->n; v++)
-        if (s->layer[v] >= 0 && layout->boxes[v].band == b)
-          rows = MAX (rows, (guint) s->order[v] + 1);
-      band->n_chain_rows = rows;
-      for (guint c = 0; c < n_layers; c++)
-        {
-          int previous = -1;
-          guint k = 0;
-
-          for (guint v = 0; v < s->n; v++)
-            if (s->layer[v] == (int) c && layout->boxes[v].band == b)
-              k++;
-          for (guint i = 0; i < k; i++)
-            for (guint v = 0; v < s->n; v++)
-              {
-                double sum = 0;
-                guint count = 0;
-                int want;
-
-                if (s->layer[v] != (int) c || layout->boxes[v].band != b || s->order[v] != (int) i)
-                  continue;
-                for (guint e = 0; e < layout->edges->len; e++)
-                  {
-                    const CaOrgEdge *edge = &g_array_index (layout->edges, CaOrgEdge, e);
-
-                    if (edge->to == v && is_chain_kind (edge->kind) &&
-                        s->layer[edge->from] >= 0 && s->layer[edge->from] < (int) c &&
-                        layout->boxes[edge->from].band == b)
-                      {
-                        sum += layout->boxes[edge->from].row;
-                        count++;
-                      }
-                  }
-                want = count > 0 ? (int) lround (sum / count) : (int) i;
-                want = MAX (want, previous + 1);
-                want = MIN (want, (int) (rows - k + i));
-                layout->boxes[v].row = previous = want;
-                layout->boxes[v].col = (int) c;
-              }
-        }
-    }
-}
-
-/* Support nodes go under the column of the groups they serve, in as many
- * rows of the grid's width as they need. */
-static void
-assign_support (CaOrgLayout *layout,
-                Structure   *s)
-{
-  for (guint b = 0; b < layout->bands->len; b++)
-    {
-      CaOrgBand *band = &g_array_index (layout->bands, CaOrgBand, b);
-      g_autoptr (GArray) taken = g_array_new (FALSE, TRUE, sizeof (gboolean));
-
-      for (guint v = 0; v < s->n; v++)
-        {
-          double sum = 0;
-          guint count = 0;
-          int want, best = -1;
-
-          if (s->layer[v] >= 0 || layout->boxes[v].band != b)
-            continue;
-          for (guint e = 0; e < layout->edges->len; e++)
-            {
-              const CaOrgEdge *edge = &g_array_index (layout->edges, CaOrgEdge, e);
-              guint u = edge->from == v ? edge->to : edge->from;
-
-              if ((edge->from == v || edge->to == v) && s->layer[u] >= 0)
-                {
-                  sum += s->layer[u];
-                  count++;
-                }
-            }
-          want = count > 0 ? (int) lround (sum / count) : 0;
-          /* The free slot nearest @want in the first row that has one. */
-          for (guint row = 0; best < 0; row++)
-            {
-              int col_best = -1;
-
-              if ((row + 1) * layout->n_cols > taken->len)
-                g_array_set_size (taken, (row + 1) * layout->n_cols);
-              for (guint c = 0; c < layout->n_cols; c++)
-                if (!g_array_index (taken, gboolean, row * layout->n_cols + c) &&
-                    (col_best < 0 || abs ((int) c - want) < abs (col_best - want)))
-                  col_best = (int) c;
-              if (col_best >= 0)
-                best = (int) (row * layout->n_cols) + col_best;
-            }
-          g_array_index (taken, gboolean, best) = TRUE;
-          layout->boxes[v].support = TRUE;
-          layout->boxes[v].col = best % (int) layout->n_cols;
-          layout->boxes[v].row = (int) band->n_chain_rows + best / (int) layout->n_cols;
-          band->n_support_rows = MAX (band->n_support_rows,
-                                      (guint) (best / (int) layout->n_cols) + 1);
-        }
-    }
-}
-
+/* The box's height with its label wrapped to @inner_w, or +inf when some
+ * word is wider than that. */
 static double
-box_height (CaOrgLayout  *layout,
-            PangoContext *context,
+box_height (CaOrgLayout     *layout,
+            PangoContext    *context,
             const CaOrgNode *node,
-            double        f,
-            double        inner_w)
+            double           f,
+            double           inner_w)
 {
-  g_autoptr (PangoLayout) label = ca_render_layout_new (context, ca_text_get (&node->label, layout->lang),
-                                                      f, FALSE, inner_w);
+  const char *text = ca_text_get (&node->label, layout->lang);
+  g_autoptr (PangoLayout) label = ca_render_layout_new (context, text, f, FALSE, inner_w);
   g_autofree char *count = ca_org_count_text (node->count, layout->lang);
-  int w, h;
-  double total;
+  double total, h;
 
-  pango_layout_get_size (label, &w, &h);
-  total = (double) h / PANGO_SCALE + 2 * PAD * f;
+  if (layout->whole_words && widest_word (context, text, f) > inner_w)
+    return INFINITY;
+  ca_render_layout_size (label, NULL, &h);
+  total = h + 2 * PAD * f;
   if (count != NULL)
     {
-      g_autoptr (PangoLayout) line = ca_render_layout_new (context, count, COUNT_SIZE * f, FALSE, inner_w);
+      g_autoptr (PangoLayout) line = ca_render_layout_new (context, count, COUNT_SIZE * f, FALSE,
+                                                           inner_w);
 
-      pango_layout_get_size (line, &w, &h);
-      total += CA_ORG_COUNT_GAP * f + (double) h / PANGO_SCALE;
+      ca_render_layout_size (line, NULL, &h);
+      total += CA_ORG_COUNT_GAP * f + h;
     }
   return MAX (total, MIN_BOX_H * f);
 }
@@ -493,7 +257,8 @@ static double
 place (CaOrgLayout  *layout,
        PangoContext *context,
        double        f,
-       double        top)
+       double        top,
+       double        stretch)
 {
   double grid_w, cur = top;
   guint nc = layout->n_cols;
@@ -550,7 +315,7 @@ place (CaOrgLayout  *layout,
               }
           if (r + 1 < n_rows)
             {
-              double gap = (r + 1 == band->n_chain_rows ? SUPPORT_GAP : ROW_GAP) * f;
+              double gap = (r + 1 == band->n_chain_rows ? SUPPORT_GAP : ROW_GAP) * f * stretch;
 
               add_channel (layout, row_top + row_h[r], row_top + row_h[r] + gap);
               row_top += row_h[r] + gap;
@@ -559,7 +324,7 @@ place (CaOrgLayout  *layout,
             row_top += row_h[r];
         }
       band->h = row_top + PANEL_PAD_Y * f - band->y;
-      cur = band->y + band->h + BAND_GAP * f;
+      cur = band->y + band->h + BAND_GAP * f * stretch;
       add_channel (layout, band->y + band->h, cur);
     }
 
@@ -570,29 +335,43 @@ place (CaOrgLayout  *layout,
 }
 
 /* The largest font size (up to a size that suits the frame) at which the
- * whole diagram fits; then the result is centred vertically. */
+ * whole diagram fits; spare height then opens up the gaps between rows
+ * and panels a little, and what is left centres the diagram. */
 static void
 fit (CaOrgLayout  *layout,
      PangoContext *context)
 {
   double hi = CLAMP (MIN (layout->w / 55, layout->h / 32), 4.0, 11.0);
-  double lo = 0.5, used;
+  double lo = 0.5, used, stretch = 1;
 
-  if (place (layout, context, hi, layout->y) <= layout->h)
+  layout->whole_words = TRUE;
+  if (place (layout, context, hi, layout->y, 1) <= layout->h)
     lo = hi;
   else
     for (guint i = 0; i < 18; i++)
       {
         double mid = (lo + hi) / 2;
 
-        if (place (layout, context, mid, layout->y) <= layout->h)
+        if (place (layout, context, mid, layout->y, 1) <= layout->h)
           lo = mid;
         else
           hi = mid;
       }
-  used = place (layout, context, lo, layout->y);
-  if (isfinite (used) && used < layout->h)
-    place (layout, context, lo, layout->y + (layout->h - used) / 2);
+  used = place (layout, context, lo, layout->y, 1);
+  if (!isfinite (used))
+    {
+      /* A frame too small for whole words even at the smallest size:
+       * let words break rather than draw nothing. */
+      layout->whole_words = FALSE;
+      used = place (layout, context, lo, layout->y, 1);
+    }
+  if (!isfinite (used) || used >= layout->h)
+    return;
+  /* Height grows linearly with the gaps' stretch. */
+  stretch = 1 + (layout->h - used) / (place (layout, context, lo, layout->y, 2) - used);
+  stretch = CLAMP (stretch, 1, 2.2);
+  used = place (layout, context, lo, layout->y, stretch);
+  place (layout, context, lo, layout->y + MAX (layout->h - used, 0) / 2, stretch);
 }
 
 CaOrgLayout *
@@ -607,7 +386,7 @@ ca_org_layout_new (const CaOrgGraph *graph,
 {
   CaOrgLayout *layout = g_new0 (CaOrgLayout, 1);
   PangoContext *context;
-  Structure s = { 0 };
+  CaOrgStructure s = { 0 };
   guint n_layers, max_support = 0;
 
   layout->x = x;
@@ -635,7 +414,7 @@ ca_org_layout_new (const CaOrgGraph *graph,
   s.back = g_new0 (gboolean, MAX (layout->edges->len, 1));
 
   n_layers = assign_layers (layout, &s);
-  assign_bands (layout, &s, lang);
+  ca_org_assign_bands (layout, &s, lang);
   for (guint b = 0; b < layout->bands->len; b++)
     {
       guint k = 0;
@@ -645,9 +424,7 @@ ca_org_layout_new (const CaOrgGraph *graph,
       max_support = MAX (max_support, k);
     }
   layout->n_cols = MAX (n_layers, MIN (max_support, 3));
-  order_columns (layout, &s, n_layers);
-  assign_chain_rows (layout, &s, n_layers);
-  assign_support (layout, &s);
+  ca_org_order_grid (layout, &s, n_layers);
   structure_clear (&s);
 
   context = ca_render_context_new (cr);

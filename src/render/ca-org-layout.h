@@ -62,6 +62,7 @@ typedef struct
 {
   double     x, y, w, h;  /* the frame */
   double     font_size;   /* label size in device units; every distance scales with it */
+  gboolean   whole_words; /* wrap labels only between words */
   CaLang     lang;
   GArray    *graph_nodes; /* the graph's CaOrgNode array, borrowed */
   guint      n_cols;
@@ -87,6 +88,29 @@ CaOrgLayout  *ca_org_layout_new (const CaOrgGraph *graph,
                                  double            height);
 void          ca_org_layout_free (CaOrgLayout *layout);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaOrgLayout, ca_org_layout_free)
+
+/* What the layout knows about the graph before any geometry. */
+typedef struct
+{
+  const CaOrgGraph *graph;
+  CaDataset        *dataset;
+  guint             n;
+  int              *layer;    /* chain column, or -1 for support nodes */
+  int              *order;    /* position within its (band, column) group */
+  gboolean         *back;     /* per edge of layout->edges: ignored for layering */
+} CaOrgStructure;
+
+/* Production and missing links make the chain; service links do not. */
+static inline gboolean
+ca_org_link_is_chain (CaOrgLinkKind kind)
+{
+  return kind == CA_ORG_LINK_PRODUCTION || kind == CA_ORG_LINK_MISSING;
+}
+
+/* ca-org-order.c: fills layout->bands and each box's band; then each
+ * box's column and row. */
+void          ca_org_assign_bands (CaOrgLayout *layout, CaOrgStructure *s, CaLang lang);
+void          ca_org_order_grid (CaOrgLayout *layout, CaOrgStructure *s, guint n_layers);
 
 /* "6 enterprises" in @lang, or NULL when @count is 0. */
 char         *ca_org_count_text (int count, CaLang lang);

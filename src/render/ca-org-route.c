@@ -144,9 +144,13 @@ choose_style (CaOrgLayout     *layout,
   route->channel = -1;
   if (!s->support && !t->support && edge->kind != CA_ORG_LINK_SERVICE && t->col == s->col + 1)
     {
-      route->style = ROUTE_ADJACENT;
+      /* Level neighbours: straight across; others: an elbow in the gap,
+       * which reads better than a steep diagonal. */
+      route->style = fabs (centre_y (t) - centre_y (s)) < MIN (s->h, t->h) / 2
+                     ? ROUTE_ADJACENT : ROUTE_ORTHOGONAL;
       route->from_side = SIDE_RIGHT;
       route->to_side = SIDE_LEFT;
+      route->lane_from = route->lane_to = (guint) t->col;
       return;
     }
   if (straight_is_clear (layout, edge, &route->from_port, &route->to_port))
@@ -268,29 +272,102 @@ track_offset (guint  index,
   return (index - (n - 1) / 2.0) * spacing;
 }
 
-static void
-assign_tracks (CaOrgLayout *layout,
-               Route       *routes)
+/* One vertical run of a route in a lane. */
+typedef struct
 {
-  guint n_edges = layout->edges->len;
-  guint n_lanes = layout->n_cols + 1;
-  g_autofree guint *lane_users = g_new0 (guint, n_lanes);
-  g_autofree guint *lane_next = g_new0 (guint, n_lanes);
-  g_autofree guint *channel_users = g_new0 (guint, MAX (layout->channels->len, 1));
-  g_autofree guint *channel_next = g_new0 (guint, MAX (layout->channels->len, 1));
-  double f = layout->font_size;
-  double lane_room = MAX (layout->gap_x / 2 - 0.95 * f, 0);
+  Route   *route;
+  gboolean second;   /* the run in lane_to (else lane_from) */
+  double   key;
+} LaneRun;
 
-  for (guint e = 0; e < n_edges; e++)
+static int
+compare_runs (gconstpointer a,
+              gconstpointer b)
+{
+  double ka = ((const LaneRun *) a)->key, kb = ((const LaneRun *) b)->key;
+
+  return ka < kb ? -1 : ka > kb;
+}
+
+/* Orders the runs sharing a lane so that they do not cross: of two runs
+ * coming in from the left and going down, the one starting higher takes
+ * the track further right (it must pass the other's horizontal), and the
+ * mirror images of that rule for runs going up or coming from the right. */
+static double
+run_key (const Route *route,
+         gboolean     second,
+         double       lane)
+{
+  double y0 = second ? (route->channel >= 0 ? route->channel_y : route->from_port.y)
+                     : route->from_port.y;
+  double y1 = second || route->channel < 0 ? route->to_port.y : route->channel_y;
+  double from_x = second ? route->lane_from_x : route->from_port.x;
+  double key = y1 > y0 ? -y0 : y0;
+
+  return from_x > lane ? -key : key;
+}
+
+static void
+assign_lane_tracks (CaOrgLayout *layout,
+                    Route       *routes,
+                    guint        lane)
+{
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (LaneRun));
+  double f = layout->font_size;
+  double room = MAX (layout->gap_x / 2 - 0.95 * f, 0);
+  double x = lane_x (layout, lane);
+
+  for (guint e = 0; e < layout->edges->len; e++)
     {
       Route *route = &routes[e];
 
       if (route->style != ROUTE_ORTHOGONAL)
         continue;
-      lane_users[route->lane_from]++;
-      if (route->lane_to != route->lane_from)
+      for (guint second = 0; second < 2; second++)
         {
-          lane_users[route->lane_to]++;
+          LaneRun run = { route, second, 0 };
+
+          if ((second ? route->lane_to : route->lane_from) != lane ||
+              (second && route->lane_to == route->lane_from))
+            continue;
+          run.key = run_key (route, second, x);
+          g_array_append_val (runs, run);
+        }
+    }
+  g_array_sort (runs, compare_runs);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      LaneRun *run = &g_array_index (runs, LaneRun, i);
+      double track = x + track_offset (i, runs->len, room, 0.5 * f);
+
+      if (run->second)
+        run->route->lane_to_x = track;
+      else
+        {
+          run->route->lane_from_x = track;
+          if (run->route->lane_to == run->route->lane_from)
+            run->route->lane_to_x = track;
+        }
+    }
+}
+
+static void
+assign_tracks (CaOrgLayout *layout,
+               Route       *routes)
+{
+  guint n_edges = layout->edges->len;
+  g_autofree guint *channel_users = g_new0 (guint, MAX (layout->channels->len, 1));
+  g_autofree guint *channel_next = g_new0 (guint, MAX (layout->channels->len, 1));
+  double f = layout->font_size;
+
+  /* Channels first: the lane order depends on where the runs end. */
+  for (guint e = 0; e < n_edges; e++)
+    {
+      Route *route = &routes[e];
+
+      route->lane_from_x = lane_x (layout, route->lane_from);
+      if (route->style == ROUTE_ORTHOGONAL && route->lane_to != route->lane_from)
+        {
           route->channel = nearest_channel (layout, route->from_port.y, route->to_port.y);
           if (route->channel >= 0)
             channel_users[route->channel]++;
@@ -299,24 +376,17 @@ assign_tracks (CaOrgLayout *layout,
   for (guint e = 0; e < n_edges; e++)
     {
       Route *route = &routes[e];
+      const CaOrgChannel *channel;
 
-      if (route->style != ROUTE_ORTHOGONAL)
+      if (route->channel < 0)
         continue;
-      route->lane_from_x = lane_x (layout, route->lane_from) +
-        track_offset (lane_next[route->lane_from]++, lane_users[route->lane_from], lane_room, 0.5 * f);
-      route->lane_to_x = route->lane_from_x;
-      if (route->lane_to != route->lane_from)
-        route->lane_to_x = lane_x (layout, route->lane_to) +
-          track_offset (lane_next[route->lane_to]++, lane_users[route->lane_to], lane_room, 0.5 * f);
-      if (route->channel >= 0)
-        {
-          const CaOrgChannel *channel = &g_array_index (layout->channels, CaOrgChannel, route->channel);
-
-          route->channel_y = (channel->top + channel->bottom) / 2 +
-            track_offset (channel_next[route->channel]++, channel_users[route->channel],
-                          0.35 * (channel->bottom - channel->top), 0.45 * f);
-        }
+      channel = &g_array_index (layout->channels, CaOrgChannel, route->channel);
+      route->channel_y = (channel->top + channel->bottom) / 2 +
+        track_offset (channel_next[route->channel]++, channel_users[route->channel],
+                      0.35 * (channel->bottom - channel->top), 0.45 * f);
     }
+  for (guint lane = 0; lane <= layout->n_cols; lane++)
+    assign_lane_tracks (layout, routes, lane);
 }
 
 static void

@@ -130,11 +130,10 @@ ca_rgb_to_bytes (const CaRgb *rgb,
                  guint8      *g,
                  guint8      *b)
 {
-  /* cairo keeps 16 bits per channel and writes the high byte: for the
-   * palette's exact x/255 values that is x again. */
-  *r = (guint8) lround (CLAMP (rgb->r, 0.0, 1.0) * 255.0);
-  *g = (guint8) lround (CLAMP (rgb->g, 0.0, 1.0) * 255.0);
-  *b = (guint8) lround (CLAMP (rgb->b, 0.0, 1.0) * 255.0);
+  /* cairo keeps 16 bits per channel, rounded, and writes the high byte. */
+  *r = (guint8) ((guint) (CLAMP (rgb->r, 0.0, 1.0) * 65535.0 + 0.5) >> 8);
+  *g = (guint8) ((guint) (CLAMP (rgb->g, 0.0, 1.0) * 65535.0 + 0.5) >> 8);
+  *b = (guint8) ((guint) (CLAMP (rgb->b, 0.0, 1.0) * 65535.0 + 0.5) >> 8);
 }
 
 CaRgb

@@ -36,20 +36,24 @@ typedef enum
   CA_RAMP_BR_BG,      /* brown (low) – off-white – blue-green (high) */
 } CaDivergingRamp;
 
-/* Colours shared by every map. */
-#define CA_RGB_NO_DATA      ((CaRgb) { 0.78, 0.78, 0.78 })
-#define CA_RGB_NO_DATA_HATCH ((CaRgb) { 0.45, 0.45, 0.45 })
-#define CA_RGB_CONTEXT      ((CaRgb) { 0.90, 0.90, 0.89 })
-#define CA_RGB_OUTSIDE      ((CaRgb) { 0.97, 0.97, 0.96 })
-#define CA_RGB_TEXT         ((CaRgb) { 0.10, 0.10, 0.10 })
-#define CA_RGB_NEUTRAL_UNIT ((CaRgb) { 0.95, 0.95, 0.94 })
+/* Colours shared by every map, in whole bytes so that an image shows
+ * exactly these values. */
+#define CA_RGB_BYTES(r, g, b) ((CaRgb) { (r) / 255.0, (g) / 255.0, (b) / 255.0 })
+#define CA_RGB_NO_DATA        CA_RGB_BYTES (200, 200, 200)
+#define CA_RGB_NO_DATA_HATCH  CA_RGB_BYTES (115, 115, 115)
+#define CA_RGB_CONTEXT        CA_RGB_BYTES (230, 230, 227)
+#define CA_RGB_OUTSIDE        CA_RGB_BYTES (247, 247, 245)
+#define CA_RGB_TEXT           CA_RGB_BYTES (26, 26, 26)
+#define CA_RGB_NEUTRAL_UNIT   CA_RGB_BYTES (242, 242, 240)
+#define CA_RGB_REGION_LINE    CA_RGB_BYTES (51, 51, 51)
+#define CA_RGB_UNIT_BORDER    CA_RGB_BYTES (140, 140, 140)
 
 CaRgb    ca_rgb_from_hex (guint32 hex);
 /* CIE L* (D65) of the colour, 0–100. */
 double   ca_rgb_lightness (const CaRgb *rgb);
 void     ca_rgb_set_source (cairo_t *cr, const CaRgb *rgb);
 void     ca_rgb_set_source_alpha (cairo_t *cr, const CaRgb *rgb, double alpha);
-/* Channel values 0–255 as cairo writes them into an opaque image surface. */
+/* Channel values 0–255 as cairo writes them into an image surface. */
 void     ca_rgb_to_bytes (const CaRgb *rgb, guint8 *r, guint8 *g, guint8 *b);
 
 /* @n colours (1–9) of @ramp, light to dark: ColorBrewer's own n-class

@@ -17,9 +17,7 @@ G_BEGIN_DECLS
 /* @msgid (English, marked with N_() at the call site) in @lang: English is
  * the source text; Russian and Kazakh come from the message catalogue. */
 const char   *ca_render_gettext (CaLang lang, const char *msgid) G_GNUC_FORMAT (2);
-/* The singular or plural form for @n, like g_dngettext. */
-const char   *ca_render_ngettext (CaLang lang, const char *singular, const char *plural,
-                                  gulong n) G_GNUC_FORMAT (3);
+
 
 /* A context whose metrics do not depend on the target surface (no
  * hinting, 72 dpi), so a PNG and a PDF of one figure lay out alike. */

@@ -1,0 +1,245 @@
+/* bench-window.c — how fast the map view answers.
+ *
+ * 1. Edit to repainted map: ca_dataset_set_value, then the view's render
+ *    (the lazy analysis re-run and ca_figure_draw into its 1200 × 800
+ *    surface), with the region's 13 units and with all 174 districts of
+ *    Kazakhstan (kaz_districts.shp) as the unit layer.
+ * 2. Frame time of a pan step and of a zoom step: snapshot of the view
+ *    (the cached texture moved and scaled) rendered by the window's GSK
+ *    renderer.
+ *
+ * Prints medians and their ratio to one 60 Hz frame (16.7 ms). Wall-clock
+ * times; never fails on time: benchmarks report, they do not judge.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ca-map-view.h"
+#include "ca-project.h"
+#include "ca-shapefile.h"
+
+#define WIDTH 1200
+#define HEIGHT 800
+#define N_RUNS 15
+#define FRAME_MS 16.7
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+static void
+report (const char *what,
+        double     *ms,
+        guint       n)
+{
+  double m = median (ms, n);
+
+  printf ("%-44s median %7.2f ms  (%.2f × 16.7 ms frame)\n", what, m, m / FRAME_MS);
+}
+
+/* The view alone in a window, exactly WIDTH × HEIGHT. */
+static GtkWidget *
+show_view (CaAnalysis *analysis,
+           CaBasemap  *basemap,
+           const char *figure)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = ca_map_view_new ();
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_widget_set_size_request (view, WIDTH, HEIGHT);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  ca_map_view_set_analysis (CA_MAP_VIEW (view), analysis);
+  ca_map_view_set_basemap (CA_MAP_VIEW (view), basemap);
+  ca_map_view_set_figure (CA_MAP_VIEW (view), figure);
+  gtk_window_present (GTK_WINDOW (window));
+  while ((!gtk_widget_get_mapped (view) || ca_map_view_render_now (CA_MAP_VIEW (view)) == 0) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return view;
+}
+
+static void
+bench_edit (const char *label,
+            CaAnalysis *analysis,
+            GtkWidget  *view,
+            guint       unit,
+            guint       indicator)
+{
+  CaDataset *dataset = ca_analysis_get_dataset (analysis);
+  double original = ca_dataset_get_value (dataset, unit, indicator);
+  double ms[N_RUNS];
+  guint renders = ca_map_view_render_now (CA_MAP_VIEW (view));
+
+  for (guint i = 0; i < N_RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      /* Alternate so that every edit is a real change. */
+      ca_dataset_set_value (dataset, unit, indicator, original * (i % 2 ? 1.0 : 1.5) + 1, NULL);
+      renders = ca_map_view_render_now (CA_MAP_VIEW (view));
+      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  g_assert_cmpuint (renders, >=, N_RUNS);
+  ca_dataset_set_value (dataset, unit, indicator, original, NULL);
+  report (label, ms, N_RUNS);
+}
+
+/* One frame as GTK makes it: the widget's render node, drawn by GSK. */
+static void
+render_frame (GtkWidget *view)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (view));
+
+  gdk_paintable_snapshot (paintable, snapshot, WIDTH, HEIGHT);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+}
+
+static void
+bench_pan_zoom (GtkWidget *view)
+{
+  CaMapView *map = CA_MAP_VIEW (view);
+  double pan_ms[N_RUNS], zoom_ms[N_RUNS];
+  guint renders = ca_map_view_render_now (map);
+
+  for (guint i = 0; i < N_RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      ca_map_view_pan (map, i % 2 ? 12 : -9, 7);
+      render_frame (view);
+      pan_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+
+      start = g_get_monotonic_time ();
+      ca_map_view_zoom_at (map, i % 2 ? 1.1 : 1 / 1.05, 500, 350);
+      render_frame (view);
+      zoom_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  /* Pan and zoom moved the cached texture; nothing was drawn again. */
+  g_assert_cmpuint (ca_map_view_render_now (map), ==, renders);
+  report ("pan step (cached texture moved)", pan_ms, N_RUNS);
+  report ("zoom step (cached texture scaled)", zoom_ms, N_RUNS);
+  ca_map_view_zoom_fit (map);
+}
+
+/* All of Kazakhstan's districts as units: codes are the features' gb_id,
+ * joined on that field; indicators as the paper's, values from a seeded
+ * generator. */
+static CaDataset *
+country_dataset (CaDataset  *model,
+                 const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaLayer) layer = ca_shapefile_load (path, CA_LAYER_POLYGONS, NULL, NULL, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20200101);
+  CaDataset *dataset = ca_dataset_new ();
+  int gb_id, name;
+
+  g_assert_no_error (error);
+  gb_id = ca_layer_find_field (layer, "gb_id");
+  name = ca_layer_find_field (layer, "name");
+  g_assert_cmpint (gb_id, >=, 0);
+
+  ca_dataset_freeze_changed (dataset);
+  for (guint f = 0; f < ca_layer_get_n_features (layer); f++)
+    {
+      CaUnit unit = { .code = (char *) ca_layer_get_value (layer, f, (guint) gb_id) };
+
+      ca_text_set (&unit.name, CA_LANG_EN, ca_layer_get_value (layer, f, (guint) name));
+      ca_dataset_add_unit (dataset, &unit);
+      ca_text_clear (&unit.name);
+    }
+  for (guint i = 0; i < ca_dataset_get_n_indicators (model); i++)
+    ca_dataset_add_indicator (dataset, ca_dataset_get_indicator (model, i));
+  for (guint u = 0; u < ca_dataset_get_n_units (dataset); u++)
+    for (guint i = 0; i < ca_dataset_get_n_indicators (dataset); i++)
+      ca_dataset_set_value (dataset, u, i, g_rand_double_range (rand, -3, 10), NULL);
+  for (guint i = 0; i < ca_dataset_get_n_indicators (dataset); i++)
+    ca_dataset_set_region_value (dataset, i, ca_dataset_get_region_value (model, i));
+  ca_dataset_set_join_field (dataset, "gb_id");
+  ca_dataset_set_boundary_path (dataset, path);
+  ca_dataset_thaw_changed (dataset);
+  return dataset;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *maps = g_getenv ("CLUSTER_ATLAS_MAPS");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaDataset) aktobe = NULL;
+  g_autoptr(CaAnalysis) analysis = NULL;
+  g_autoptr(CaBasemap) basemap = NULL;
+  g_autoptr(CaDataset) country = NULL;
+  g_autoptr(CaAnalysis) country_analysis = NULL;
+  g_autoptr(CaBasemap) country_basemap = NULL;
+  g_autofree char *kaz = NULL;
+  GtkWidget *view;
+
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_init ();
+  if (maps == NULL)
+    {
+      printf ("CLUSTER_ATLAS_MAPS is not set: nothing to measure\n");
+      return 77;
+    }
+
+  aktobe = ca_project_load_default (&error);
+  g_assert_no_error (error);
+  analysis = ca_analysis_new (aktobe);
+  basemap = ca_basemap_load (aktobe, NULL, &error);
+  g_assert_no_error (error);
+
+  printf ("Map view %d × %d, %d runs each\n", WIDTH, HEIGHT, N_RUNS);
+  view = show_view (analysis, basemap, "favourability");
+  bench_edit ("edit → map, 13 units, favourability", analysis, view,
+              (guint) ca_dataset_find_unit (aktobe, "MUG"), (guint) ca_dataset_find_indicator (aktobe, "density"));
+  ca_map_view_set_figure (CA_MAP_VIEW (view), "infrastructure");
+  bench_edit ("edit → map, 13 units, Fig. 1", analysis, view,
+              (guint) ca_dataset_find_unit (aktobe, "MUG"), (guint) ca_dataset_find_indicator (aktobe, "infrastructure"));
+  ca_map_view_set_figure (CA_MAP_VIEW (view), "favourability");
+  bench_pan_zoom (view);
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (view)));
+
+  kaz = g_build_filename (maps, "kaz_districts.shp", NULL);
+  country = country_dataset (aktobe, kaz);
+  country_analysis = ca_analysis_new (country);
+  country_basemap = ca_basemap_load (country, NULL, &error);
+  g_assert_no_error (error);
+  view = show_view (country_analysis, country_basemap, "favourability");
+  bench_edit ("edit → map, 174 districts, favourability", country_analysis, view, 17,
+              (guint) ca_dataset_find_indicator (country, "density"));
+  ca_map_view_set_figure (CA_MAP_VIEW (view), "infrastructure");
+  bench_edit ("edit → map, 174 districts, Fig. 1", country_analysis, view, 17,
+              (guint) ca_dataset_find_indicator (country, "infrastructure"));
+  ca_map_view_set_figure (CA_MAP_VIEW (view), "favourability");
+  bench_pan_zoom (view);
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (view)));
+  return 0;
+}

@@ -1,0 +1,598 @@
+/* test-export.c — the exporter and `cluster-atlas export`: page sizes in
+ * pixels, PDF text and metadata, well-formed SVG, world-file arithmetic
+ * checked against the map itself, atomic writes and the CLI's exit codes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <math.h>
+#include <string.h>
+
+#include "ca-export.h"
+#include "ca-figure-private.h"
+#include "ca-project.h"
+
+typedef struct
+{
+  CaDataset  *dataset;
+  CaAnalysis *analysis;
+  CaBasemap  *basemap;   /* NULL without the map data */
+  char       *dir;       /* scratch folder, removed afterwards */
+} Fixture;
+
+static void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->dataset = ca_project_load_default (&error);
+  g_assert_no_error (error);
+  fixture->analysis = ca_analysis_new (fixture->dataset);
+  if (g_getenv ("CLUSTER_ATLAS_MAPS") != NULL)
+    {
+      fixture->basemap = ca_basemap_load (fixture->dataset, NULL, &error);
+      g_assert_no_error (error);
+    }
+  fixture->dir = g_dir_make_tmp ("ca-test-export-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_clear_object (&fixture->basemap);
+  g_clear_object (&fixture->analysis);
+  g_clear_object (&fixture->dataset);
+}
+
+static gboolean
+need_maps (Fixture *fixture)
+{
+  if (fixture->basemap != NULL)
+    return TRUE;
+  g_test_skip ("CLUSTER_ATLAS_MAPS is not set");
+  return FALSE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The folder's entries, sorted and joined with spaces. */
+static char *
+list_dir (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+test_format_from_path (void)
+{
+  g_autoptr (GError) error = NULL;
+  CaExportFormat format;
+
+  g_assert_true (ca_export_format_from_path ("/a/b/fig.png", &format, NULL));
+  g_assert_cmpint (format, ==, CA_EXPORT_PNG);
+  g_assert_true (ca_export_format_from_path ("fig.PDF", &format, NULL));
+  g_assert_cmpint (format, ==, CA_EXPORT_PDF);
+  g_assert_true (ca_export_format_from_path ("x.y/fig.Svg", &format, NULL));
+  g_assert_cmpint (format, ==, CA_EXPORT_SVG);
+  g_assert_false (ca_export_format_from_path ("fig.jpg", &format, &error));
+  g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "fig.jpg"));
+  g_clear_error (&error);
+  g_assert_false (ca_export_format_from_path ("x.png/fig", &format, &error));
+  g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_FORMAT);
+}
+
+static void
+png_size (const char *path,
+          int        *width,
+          int        *height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  *width = cairo_image_surface_get_width (surface);
+  *height = cairo_image_surface_get_height (surface);
+  cairo_surface_destroy (surface);
+}
+
+static void
+export_ok (Fixture               *fixture,
+           const char            *figure,
+           const CaExportOptions *options,
+           const char            *path)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ca_export_figure (figure, fixture->analysis, fixture->basemap, options, path,
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A4 is 210 × 297 mm: at 150 dpi 1240.2 × 1753.9 px, rounded 1240 × 1754;
+ * A3 (297 × 420 mm) at 100 dpi is 1169.3 × 1653.5, rounded 1169 × 1654. */
+static void
+test_png_size (Fixture      *fixture,
+               gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "fig5.png", NULL);
+  CaExportOptions options;
+  int w, h;
+
+  ca_export_options_init (&options);
+  g_assert_cmpfloat (options.dpi, ==, 150);
+  export_ok (fixture, CA_FIGURE_METALLURGY, &options, path);
+  png_size (path, &w, &h);
+  g_assert_cmpint (w, ==, 1240);
+  g_assert_cmpint (h, ==, 1754);
+
+  options.landscape = TRUE;
+  export_ok (fixture, CA_FIGURE_METALLURGY, &options, path);
+  png_size (path, &w, &h);
+  g_assert_cmpint (w, ==, 1754);
+  g_assert_cmpint (h, ==, 1240);
+
+  options.landscape = FALSE;
+  options.paper = CA_PAPER_A3;
+  options.dpi = 100;
+  export_ok (fixture, CA_FIGURE_METALLURGY, &options, path);
+  png_size (path, &w, &h);
+  g_assert_cmpint (w, ==, 1169);
+  g_assert_cmpint (h, ==, 1654);
+
+  options.width_px = 640;
+  options.height_px = 480;
+  export_ok (fixture, CA_FIGURE_METALLURGY, &options, path);
+  png_size (path, &w, &h);
+  g_assert_cmpint (w, ==, 640);
+  g_assert_cmpint (h, ==, 480);
+
+  /* Only the PNG: no temporary file stays behind. */
+  {
+    g_autofree char *listing = list_dir (fixture->dir);
+
+    g_assert_cmpstr (listing, ==, "fig5.png");
+  }
+}
+
+static void
+test_size_limits (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "big.png", NULL);
+  static const struct
+  {
+    double dpi;
+    int    width, height;
+  } bad[] = {
+    { 29.9, 0, 0 }, { 1200.5, 0, 0 }, { 150, 20001, 100 }, { 150, 100, 20001 }, { 150, 8, 8 },
+    { NAN, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      CaExportOptions options;
+
+      ca_export_options_init (&options);
+      options.dpi = bad[i].dpi;
+      options.width_px = bad[i].width;
+      options.height_px = bad[i].height;
+      g_assert_false (ca_export_figure (CA_FIGURE_METALLURGY, fixture->analysis, NULL, &options,
+                                        path, &error));
+      g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_SIZE);
+    }
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static char *
+run_capture (const char * const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* pdftotext breaks lines anywhere a word wraps; compare with all runs of
+ * white space made single spaces. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "/usr/bin/pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *text = run_capture (argv);
+  g_autoptr (GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in: %s", needle, haystack);
+}
+
+static void
+test_pdf_text (Fixture      *fixture,
+               gconstpointer data)
+{
+  g_autofree char *fig5 = g_build_filename (fixture->dir, "fig5.pdf", NULL);
+  g_autofree char *fig1 = g_build_filename (fixture->dir, "fig1.pdf", NULL);
+  g_autofree char *title = NULL, *text = NULL, *info = NULL, *wanted = NULL;
+  CaExportOptions options;
+
+  if (!g_file_test ("/usr/bin/pdftotext", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("no pdftotext");
+      return;
+    }
+  ca_export_options_init (&options);
+  g_assert_cmpint (options.lang, ==, CA_LANG_RU);
+
+  /* Fig. 5: the title, the territories' names, counts with Russian plurals
+   * and the legend of line styles, all as real text. */
+  export_ok (fixture, CA_FIGURE_METALLURGY, &options, fig5);
+  text = pdf_text (fig5);
+  title = ca_figure_get_title (CA_FIGURE_METALLURGY, fixture->analysis, CA_LANG_RU);
+  assert_contains (text, "Обобщенная организационная структура");
+  assert_contains (text, "Хромтауский район");
+  assert_contains (text, "Каргалинский район");
+  assert_contains (text, "Территория Актюбинской городской администрации");
+  assert_contains (text, "6 предприятий");
+  assert_contains (text, "1 предприятие");
+  assert_contains (text, "производственная связь");
+  assert_contains (text, "недостающее звено (предстоит создать)");
+  {
+    const char *argv[] = { "/usr/bin/pdfinfo", "-enc", "UTF-8", fig5, NULL };
+    g_autofree char *raw = run_capture (argv);
+    g_autoptr (GRegex) space = g_regex_new ("[ \t]+", 0, 0, NULL);
+
+    info = g_regex_replace_literal (space, raw, -1, 0, " ", 0, NULL);
+    wanted = g_strdup_printf ("Title: %s\n", title);
+    assert_contains (info, wanted);
+    assert_contains (info, "Creator: Cluster Atlas");
+  }
+
+  if (!need_maps (fixture))
+    return;
+  /* Fig. 1: district names and the legend's classes from the manual breaks
+   * −1, 0.5, 1.8 and Table 1's extremes −2.4 (Irgiz) and 4.0 (Aktobe). */
+  g_clear_pointer (&text, g_free);
+  export_ok (fixture, CA_FIGURE_INFRASTRUCTURE, &options, fig1);
+  text = pdf_text (fig1);
+  assert_contains (text, "Хромтауский район");
+  assert_contains (text, "Иргизский район");
+  assert_contains (text, "−2.4 – −1.0");
+  assert_contains (text, "1.8 – 4.0");
+  assert_contains (text, "OpenStreetMap");
+}
+
+static void
+test_svg (Fixture      *fixture,
+          gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "fig5.svg", NULL);
+  CaExportOptions options;
+  xmlDocPtr doc;
+  xmlNodePtr root;
+  xmlChar *width, *height;
+
+  ca_export_options_init (&options);
+  options.landscape = TRUE;
+  export_ok (fixture, CA_FIGURE_METALLURGY, &options, path);
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_cmpstr ((const char *) root->name, ==, "svg");
+  /* A4 landscape in points: 297 mm = 841.89 pt, 210 mm = 595.276 pt. */
+  width = xmlGetProp (root, (const xmlChar *) "width");
+  height = xmlGetProp (root, (const xmlChar *) "height");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod ((const char *) width, NULL), 841.89, 0.01);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod ((const char *) height, NULL), 595.276, 0.01);
+  g_assert_true (g_str_has_suffix ((const char *) width, "pt"));
+  xmlFree (width);
+  xmlFree (height);
+  xmlFreeDoc (doc);
+}
+
+static void
+read_world_file (const char *path,
+                 double      values[6])
+{
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (g_strstrip (text), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      char *end;
+
+      values[i] = g_ascii_strtod (lines[i], &end);
+      g_assert_true (*end == '\0' && end != lines[i]);
+    }
+}
+
+/* The unit's fill on the infrastructure figure, as the renderer chooses it. */
+static void
+unit_fill (Fixture *fixture,
+           guint    unit,
+           guint8  *rgb)
+{
+  g_autoptr (CaMapStyle) style = NULL;
+  CaFigureOptions options;
+
+  ca_figure_options_init (&options);
+  style = ca_map_style_new (fixture->analysis, fixture->basemap, &options);
+  g_assert_true (ca_map_style_build_indicator (style, "infrastructure", CA_RAMP_BLUES,
+                                               CA_RAMP_RD_YL_BU, TRUE, NULL));
+  ca_rgb_to_bytes (&style->fill[unit], &rgb[0], &rgb[1], &rgb[2]);
+}
+
+/* Map point → pixel through the world file, and the colour found there:
+ * of points inside the unit's largest inscribed circle, at least half must
+ * show the unit's fill (labels, leader lines and settlement symbols cover
+ * up to a third of them in Aktobe). */
+static void
+check_unit_pixels (Fixture         *fixture,
+                   cairo_surface_t *surface,
+                   const double     world[6],
+                   const char      *code)
+{
+  int unit = ca_dataset_find_unit (fixture->dataset, code);
+  const CaPolygon *polygon = ca_basemap_get_unit_polygon (fixture->basemap, (guint) unit);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint8 fill[3];
+  double radius;
+  CaPoint centre = ca_polygon_label_point (polygon, 10.0, &radius);
+  guint hits = 0, total = 0;
+
+  g_assert_cmpint (unit, >=, 0);
+  unit_fill (fixture, (guint) unit, fill);
+  for (guint ring = 1; ring <= 3; ring++)
+    for (guint k = 0; k < 24; k++)
+      {
+        double angle = 2 * G_PI * k / 24, r = radius * (0.2 + 0.25 * ring);
+        double x = centre.x + r * cos (angle), y = centre.y + r * sin (angle);
+        /* x = A·col + C, y = E·row + F for pixel centres (B = D = 0). */
+        long col = lround ((x - world[4]) / world[0]);
+        long row = lround ((y - world[5]) / world[3]);
+        guint32 pixel;
+
+        g_assert_true (ca_polygon_contains (polygon, x, y));
+        g_assert_cmpint (col, >=, 0);
+        g_assert_cmpint (row, >=, 0);
+        g_assert_cmpint (col, <, cairo_image_surface_get_width (surface));
+        g_assert_cmpint (row, <, cairo_image_surface_get_height (surface));
+        pixel = *(const guint32 *) (data + row * stride + 4 * col);
+        total++;
+        hits += ((pixel >> 16) & 0xff) == fill[0] && ((pixel >> 8) & 0xff) == fill[1] &&
+                (pixel & 0xff) == fill[2];
+      }
+  if (hits * 2 < total)
+    g_error ("%s: only %u of %u sample points show the unit's fill", code, hits, total);
+}
+
+static void
+test_world_file (Fixture      *fixture,
+                 gconstpointer data)
+{
+  g_autofree char *png = g_build_filename (fixture->dir, "fig1.png", NULL);
+  g_autofree char *pgw = g_build_filename (fixture->dir, "fig1.pgw", NULL);
+  g_autofree char *prj = g_build_filename (fixture->dir, "fig1.prj", NULL);
+  g_autofree char *wkt = NULL, *listing = NULL;
+  g_autoptr (GArray) boxes = NULL;
+  cairo_surface_t *surface, *recording;
+  cairo_t *cr;
+  CaExportOptions options;
+  CaFigureOptions figure_options;
+  CaViewport viewport;
+  double world[6], pixel, frame_cx = 0, frame_cy = 0;
+
+  if (!need_maps (fixture))
+    return;
+  ca_export_options_init (&options);
+  options.world_file = TRUE;
+  options.dpi = 120;
+  options.landscape = TRUE;
+  export_ok (fixture, CA_FIGURE_INFRASTRUCTURE, &options, png);
+  read_world_file (pgw, world);
+  g_assert_true (g_file_get_contents (prj, &wkt, NULL, NULL));
+  g_assert_true (g_str_has_prefix (wkt, "PROJCS["));
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "fig1.pgw fig1.png fig1.prj");
+
+  /* The arithmetic by hand: the same page in points (A4 landscape at 120
+   * dpi is 1403 × 992 px = 841.8 × 595.2 pt) gives the viewport and the map
+   * frame; a pixel is metres_per_unit · 72/120. */
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR, NULL);
+  cr = cairo_create (recording);
+  ca_figure_options_init (&figure_options);
+  figure_options.lang = CA_LANG_RU;
+  g_assert_true (ca_figure_draw_full (CA_FIGURE_INFRASTRUCTURE, fixture->analysis,
+                                      fixture->basemap, &figure_options, cr, 1403 * 0.6,
+                                      992 * 0.6, &viewport, &boxes, NULL));
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  for (guint i = 0; i < boxes->len; i++)
+    if (g_array_index (boxes, CaFigureBox, i).kind == CA_FIGURE_BOX_MAP_FRAME)
+      {
+        const CaFigureBox *box = &g_array_index (boxes, CaFigureBox, i);
+
+        frame_cx = box->x + box->width / 2;
+        frame_cy = box->y + box->height / 2;
+      }
+  pixel = viewport.metres_per_unit * 0.6;
+  g_assert_cmpfloat_with_epsilon (world[0], pixel, 1e-6);
+  g_assert_cmpfloat (world[1], ==, 0);
+  g_assert_cmpfloat (world[2], ==, 0);
+  g_assert_cmpfloat_with_epsilon (world[3], -pixel, 1e-6);
+  g_assert_cmpfloat_with_epsilon (world[4], viewport.center_x - (frame_cx - 0.3) * viewport.metres_per_unit, 1e-3);
+  g_assert_cmpfloat_with_epsilon (world[5], viewport.center_y + (frame_cy - 0.3) * viewport.metres_per_unit, 1e-3);
+
+  /* And against the picture: Aktobe (small, the top class) and Irgiz
+   * (large, the bottom class). */
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  check_unit_pixels (fixture, surface, world, "AKT");
+  check_unit_pixels (fixture, surface, world, "IRG");
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_unwritable (Fixture      *fixture,
+                 gconstpointer data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "plain", NULL);
+  g_autofree char *under_file = g_build_filename (file, "fig.png", NULL);
+  g_autofree char *is_dir = g_build_filename (fixture->dir, "taken.png", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr (GError) error = NULL;
+  CaExportOptions options;
+
+  ca_export_options_init (&options);
+  g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+  g_assert_cmpint (g_mkdir (is_dir, 0700), ==, 0);
+
+  /* No folder to write in. */
+  g_assert_false (ca_export_figure (CA_FIGURE_METALLURGY, fixture->analysis, NULL, &options,
+                                    under_file, &error));
+  g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, under_file));
+  g_clear_error (&error);
+
+  /* The drawing succeeds but the rename cannot replace a folder. */
+  g_assert_false (ca_export_figure (CA_FIGURE_METALLURGY, fixture->analysis, NULL, &options,
+                                    is_dir, &error));
+  g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, is_dir));
+  g_clear_error (&error);
+
+  /* The drawing fails: a map without boundaries. */
+  g_assert_false (ca_export_figure (CA_FIGURE_INFRASTRUCTURE, fixture->analysis, NULL, &options,
+                                    is_dir, &error));
+  g_assert_nonnull (error);
+
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "plain taken.png");
+}
+
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer data)
+{
+  guint *calls = data;
+
+  g_assert_cmpuint (done, ==, *calls + 1);
+  g_assert_cmpuint (total, ==, 6);
+  (*calls)++;
+}
+
+static void
+cancel_after_first (guint    done,
+                    guint    total,
+                    gpointer data)
+{
+  g_cancellable_cancel (data);
+}
+
+static void
+test_export_all (Fixture      *fixture,
+                 gconstpointer data)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *first = g_build_filename (fixture->dir, "infrastructure.svg", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "industry.svg", NULL);
+  CaExportOptions options;
+  guint calls = 0;
+
+  if (!need_maps (fixture))
+    return;
+  ca_export_options_init (&options);
+  options.dpi = 40;
+  g_assert_true (ca_export_all (fixture->analysis, fixture->basemap, &options, fixture->dir, "png",
+                                count_progress, &calls, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 6);
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "clusters.png favourability.png industry.png infrastructure.png "
+                                "innovation.png metallurgy-structure.png");
+
+  g_assert_false (ca_export_all (fixture->analysis, fixture->basemap, &options, fixture->dir,
+                                 "svg", cancel_after_first, cancellable, cancellable, &error));
+  g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_CANCELLED);
+  g_assert_true (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/format-from-path", test_format_from_path);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/export/png-size", test_png_size);
+  ADD ("/export/size-limits", test_size_limits);
+  ADD ("/export/pdf-text", test_pdf_text);
+  ADD ("/export/svg", test_svg);
+  ADD ("/export/world-file", test_world_file);
+  ADD ("/export/unwritable", test_unwritable);
+  ADD ("/export/all", test_export_all);
+#undef ADD
+  return g_test_run ();
+}
