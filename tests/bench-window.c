@@ -105,18 +105,19 @@ bench_edit (const char *label,
   report (label, ms, N_RUNS);
 }
 
-/* One frame as GTK makes it: the widget's render node, drawn by GSK. */
+/* One frame of the view as GTK makes it: its snapshot (the cached texture
+ * placed by the current viewport), drawn by the window's GSK renderer. */
 static void
 render_frame (GtkWidget *view)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (view));
 
-  gdk_paintable_snapshot (paintable, snapshot, WIDTH, HEIGHT);
+  GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
 }
 
@@ -218,6 +219,8 @@ main (int   argc,
 
   printf ("Map view %d × %d, %d runs each\n", WIDTH, HEIGHT, N_RUNS);
   view = show_view (analysis, basemap, "favourability");
+  printf ("GSK renderer: %s (GSK_RENDERER=cairo or gl to compare)\n",
+          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (gtk_widget_get_native (view))));
   bench_edit ("edit → map, 13 units, favourability", analysis, view,
               (guint) ca_dataset_find_unit (aktobe, "MUG"), (guint) ca_dataset_find_indicator (aktobe, "density"));
   ca_map_view_set_figure (CA_MAP_VIEW (view), "infrastructure");

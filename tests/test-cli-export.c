@@ -72,9 +72,9 @@ count_entries (const char *path)
 /* Runs `cluster-atlas export ARGS…`; returns the exit status and, in
  * @err, what it printed on stderr. */
 static int
-run (Fixture     *fixture,
-     GPtrArray   *args,
-     char       **err)
+run (Fixture   *fixture,
+     GPtrArray *args,
+     char     **err)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;

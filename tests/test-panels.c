@@ -7,12 +7,15 @@
  */
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "ca-analysis-panel.h"
+#include "ca-breaks-strip.h"
 #include "ca-cluster-panel.h"
 #include "ca-indicator-table.h"
+#include "ca-panel-util.h"
 #include "ca-project.h"
 #include "ca-value-cell.h"
 
@@ -311,6 +314,39 @@ test_table_invalid (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (cell, "error"));
 }
 
+/* Under a Russian or Kazakh locale numbers show and read with a decimal
+ * comma. Skipped where neither locale is installed (CI's Debian has only C). */
+static void
+test_table_decimal_comma (Fixture       *f,
+                          gconstpointer  data)
+{
+  CaIndicatorTable *table = CA_INDICATOR_TABLE (f->table);
+  int density = ca_dataset_find_indicator (f->dataset, "density");
+  g_autofree char *text = NULL;
+
+  if (setlocale (LC_NUMERIC, "ru_RU.UTF-8") == NULL &&
+      setlocale (LC_NUMERIC, "kk_KZ.UTF-8") == NULL)
+    {
+      g_test_skip ("Neither ru_RU.UTF-8 nor kk_KZ.UTF-8 is installed");
+      return;
+    }
+  text = ca_panel_format_number (6.3);
+  g_assert_cmpstr (text, ==, "6,3");
+  g_clear_pointer (&text, g_free);
+
+  /* Both separators are read; the cells re-bound by the edit show commas. */
+  g_assert_true (ca_indicator_table_edit_cell (table, AKT, "density", "3,5", NULL));
+  g_assert_cmpfloat (ca_dataset_get_value (f->dataset, AKT, (guint) density), ==, 3.5);
+  g_assert_true (ca_indicator_table_edit_cell (table, KAR, "density", "2.5", NULL));
+  g_assert_cmpfloat (ca_dataset_get_value (f->dataset, KAR, (guint) density), ==, 2.5);
+  text = cell_text (f, AKT, "density");
+  g_assert_cmpstr (text, ==, "3,5");
+  g_clear_pointer (&text, g_free);
+  text = cell_text (f, ALG, "density");
+  g_assert_cmpstr (text, ==, "6,3");
+  setlocale (LC_NUMERIC, "C.UTF-8");
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -491,6 +527,18 @@ test_cluster_hidden (Fixture       *f,
 
 /* The analysis panel */
 
+static GtkWidget *
+break_entry (Fixture *f,
+             guint    index)
+{
+  GtkWidget *flow = find_shown (f->analysis_panel, GTK_TYPE_FLOW_BOX);
+  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (flow), (int) index);
+
+  g_assert_nonnull (child);
+  return gtk_flow_box_child_get_child (child);
+}
+
+
 static void
 test_analysis_breaks (Fixture       *f,
                       gconstpointer  data)
@@ -525,6 +573,9 @@ test_analysis_breaks (Fixture       *f,
                    "Breaks must increase: break 3 (1) is not above break 2 (2)");
   spec = &ca_dataset_get_indicator (f->dataset, (guint) infrastructure)->classes;
   g_assert_cmpfloat (spec->breaks[1], ==, 1.0);
+  /* The refused break is shown where it was typed, marked. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (break_entry (f, 2))), ==, "1");
+  g_assert_true (gtk_widget_has_css_class (break_entry (f, 2), "error"));
 
   /* Undo restores the project's breaks. */
   ca_history_undo (f->history);
@@ -540,6 +591,72 @@ test_analysis_breaks (Fixture       *f,
   g_assert_cmpuint (spec->n_classes, ==, 4);
   ca_history_undo (f->history);
   g_assert_cmpuint (gtk_drop_down_get_selected (method), ==, CA_CLASSIFY_MANUAL);
+}
+
+static void
+test_analysis_auto_to_manual (Fixture       *f,
+                              gconstpointer  data)
+{
+  int industry = ca_dataset_find_indicator (f->dataset, "industry");
+  const CaClassSpec *spec = &ca_dataset_get_indicator (f->dataset, (guint) industry)->classes;
+  GtkWidget *strip, *entry;
+
+  g_object_set (f->analysis_panel, "figure", "industry", NULL);
+  wait_frames ();
+  /* The project classifies Fig. 2 by natural breaks, 4 classes. Exact
+   * Jenks over Table 1's 13 values (checked by enumerating all 220 ways
+   * to cut them) ends the classes at 347.7, 4742.4 and 6779.9. */
+  g_assert_cmpint (spec->method, ==, CA_CLASSIFY_JENKS);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (break_entry (f, 0))), ==, "347.7");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (break_entry (f, 1))), ==, "4742.4");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (break_entry (f, 2))), ==, "6779.9");
+
+  /* Dragging the first line to 500 switches to manual from what was shown. */
+  strip = find_shown (f->analysis_panel, CA_TYPE_BREAKS_STRIP);
+  g_assert_nonnull (strip);
+  g_signal_emit_by_name (strip, "break-moved", 0u, 500.0);
+  spec = &ca_dataset_get_indicator (f->dataset, (guint) industry)->classes;
+  g_assert_cmpint (spec->method, ==, CA_CLASSIFY_MANUAL);
+  g_assert_cmpuint (spec->n_classes, ==, 4);
+  g_assert_cmpfloat (spec->breaks[0], ==, 500);
+  g_assert_cmpfloat (spec->breaks[1], ==, 4742.4);
+  g_assert_cmpfloat (spec->breaks[2], ==, 6779.9);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (break_entry (f, 0))), ==, "500");
+
+  /* Typing a break and Enter. */
+  entry = break_entry (f, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "5000");
+  g_signal_emit_by_name (entry, "activate");
+  spec = &ca_dataset_get_indicator (f->dataset, (guint) industry)->classes;
+  g_assert_cmpfloat (spec->breaks[1], ==, 5000);
+
+  /* A typo is refused in place. */
+  entry = break_entry (f, 2);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "x");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpstr (ca_analysis_panel_get_message (CA_ANALYSIS_PANEL (f->analysis_panel)), ==,
+                   "“x” is not a number");
+  spec = &ca_dataset_get_indicator (f->dataset, (guint) industry)->classes;
+  g_assert_cmpfloat (spec->breaks[2], ==, 6779.9);
+
+  /* Five classes from manual breaks 500, 5000, 6779.9 over 20.9–8960.6:
+   * the widest class, 500–5000 (4500 wide), is split at its middle, 2750. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_shown (f->analysis_panel,
+                                                          GTK_TYPE_SPIN_BUTTON)), 5);
+  spec = &ca_dataset_get_indicator (f->dataset, (guint) industry)->classes;
+  g_assert_cmpuint (spec->n_classes, ==, 5);
+  g_assert_cmpfloat (spec->breaks[0], ==, 500);
+  g_assert_cmpfloat (spec->breaks[1], ==, 2750);
+  g_assert_cmpfloat (spec->breaks[2], ==, 5000);
+  g_assert_cmpfloat (spec->breaks[3], ==, 6779.9);
+
+  ca_history_undo (f->history);
+  ca_history_undo (f->history);
+  ca_history_undo (f->history);
+  spec = &ca_dataset_get_indicator (f->dataset, (guint) industry)->classes;
+  g_assert_cmpint (spec->method, ==, CA_CLASSIFY_JENKS);
+  g_assert_false (ca_history_can_undo (f->history));
 }
 
 static void
@@ -645,6 +762,8 @@ main (int   argc,
 {
   /* No session bus under xvfb-run: no accessibility bus either. */
   g_setenv ("GTK_A11Y", "none", FALSE);
+  /* Xvfb has no GPU: Cairo draws these widgets faster than llvmpipe GL. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("LANGUAGE", "en", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_test_init (&argc, &argv, NULL);
@@ -659,10 +778,12 @@ main (int   argc,
   ADD ("/panels/table/edit", test_table_edit);
   ADD ("/panels/table/invalid", test_table_invalid);
   ADD ("/panels/table/selection", test_table_selection);
+  ADD ("/panels/table/decimal-comma", test_table_decimal_comma);
   ADD ("/panels/clusters/members", test_cluster_members);
   ADD ("/panels/clusters/marks", test_cluster_marks);
   ADD ("/panels/clusters/hidden", test_cluster_hidden);
   ADD ("/panels/analysis/breaks", test_analysis_breaks);
+  ADD ("/panels/analysis/auto-to-manual", test_analysis_auto_to_manual);
   ADD ("/panels/analysis/stage-settings", test_analysis_stage_settings);
   ADD ("/panels/analysis/composite", test_analysis_composite);
 #undef ADD

@@ -1,7 +1,7 @@
-/* test-window.c — the main window on the paper's data: what the map view
- * paints, selection shared with the table, undo/redo through the actions,
- * figure switching, the empty state, closing with unsaved changes and the
- * export dialog.
+/* test-window.c — the main window on the paper's data: selection shared
+ * by the map and the table, undo/redo through the actions, the empty
+ * state, closing with unsaved changes, saving, the export dialog, the
+ * remembered state and the accelerators.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,232 +9,13 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
-#include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "ca-application.h"
 #include "ca-export-dialog.h"
 #include "ca-indicator-table.h"
 #include "ca-window.h"
-
-/* ColorBrewer YlGn, 3 classes: the favourability map's types, best darkest. */
-static const guint8 favourable_rgb[3] = { 0x31, 0xa3, 0x54 };
-static const guint8 less_favourable_rgb[3] = { 0xad, 0xdd, 0x8e };
-static const guint8 unfavourable_rgb[3] = { 0xf7, 0xfc, 0xb9 };
-
-typedef struct
-{
-  guint8 *pixels;   /* premultiplied BGRA (GDK_MEMORY_DEFAULT) */
-  gsize   stride;
-  int     width;
-  int     height;
-} Pixels;
-
-static void
-pixels_clear (Pixels *p)
-{
-  g_clear_pointer (&p->pixels, g_free);
-}
-
-static gboolean
-maps_available (void)
-{
-  if (g_getenv ("CLUSTER_ATLAS_MAPS") == NULL)
-    {
-      g_test_skip ("CLUSTER_ATLAS_MAPS is not set");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs the main loop until @done says so or a few seconds pass. */
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (done (data));
-}
-
-static gboolean
-view_is_drawn (gpointer data)
-{
-  GtkWidget *view = data;
-
-  return gtk_widget_get_mapped (view) && gtk_widget_get_width (view) > 100 &&
-         ca_map_view_render_now (CA_MAP_VIEW (view)) > 0;
-}
-
-static CaWindow *
-open_window (void)
-{
-  CaWindow *window = ca_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (view_is_drawn, ca_window_get_map_view (window));
-  iterate ();
-  return window;
-}
-
-/* Renders the view as the window would, through its GSK renderer. */
-static void
-grab_view (CaMapView *view,
-           Pixels    *out)
-{
-  GtkWidget *widget = GTK_WIDGET (view);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  out->width = gtk_widget_get_width (widget);
-  out->height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, out->width, out->height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, out->width, out->height));
-  out->width = gdk_texture_get_width (texture);
-  out->height = gdk_texture_get_height (texture);
-  out->stride = (gsize) out->width * 4;
-  out->pixels = g_malloc (out->stride * out->height);
-  gdk_texture_download (texture, out->pixels, out->stride);
-}
-
-static gboolean
-pixel_matches (const Pixels *p,
-               int           x,
-               int           y,
-               const guint8  rgb[3])
-{
-  const guint8 *px = p->pixels + (gsize) y * p->stride + (gsize) x * 4;
-
-  return abs (px[2] - rgb[0]) <= 3 && abs (px[1] - rgb[1]) <= 3 && abs (px[0] - rgb[2]) <= 3;
-}
-
-/* Share of sample points well inside @unit's polygon painted in @rgb.
- * Labels, settlement symbols and borders cover some; the fill shows in
- * the rest. */
-static double
-unit_fill_share (CaWindow     *window,
-                 const Pixels *p,
-                 guint         unit,
-                 const guint8  rgb[3])
-{
-  CaMapView *view = ca_window_get_map_view (window);
-  const CaPolygon *polygon = ca_basemap_get_unit_polygon (ca_window_get_basemap (window), unit);
-  CaBBox bbox;
-  double x0, y0, x1, y1, mx, my;
-  guint hits = 0, samples = 0;
-
-  g_assert_nonnull (polygon);
-  ca_polygon_bbox (polygon, &bbox);
-  g_assert_true (ca_map_view_map_to_widget (view, bbox.min_x, bbox.max_y, &x0, &y0));
-  g_assert_true (ca_map_view_map_to_widget (view, bbox.max_x, bbox.min_y, &x1, &y1));
-  for (int y = (int) y0; y <= (int) y1; y += 3)
-    for (int x = (int) x0; x <= (int) x1; x += 3)
-      {
-        if (x < 0 || y < 0 || x >= p->width || y >= p->height)
-          continue;
-        ca_map_view_widget_to_map (view, x + 0.5, y + 0.5, &mx, &my);
-        /* 4 px from every border, so strokes and casing stay out. */
-        if (!ca_polygon_contains (polygon, mx, my) ||
-            ca_polygon_distance_to_edge (polygon, mx, my) < 4 * ca_map_view_get_metres_per_unit (view))
-          continue;
-        samples++;
-        hits += pixel_matches (p, x, y, rgb);
-      }
-  g_assert_cmpuint (samples, >, 20);
-  return (double) hits / samples;
-}
-
-static int
-unit_index (CaWindow   *window,
-            const char *code)
-{
-  int unit = ca_dataset_find_unit (ca_window_get_dataset (window), code);
-
-  g_assert_cmpint (unit, >=, 0);
-  return unit;
-}
-
-static void
-test_map_colours (void)
-{
-  CaWindow *window;
-  Pixels pixels = { 0 };
-
-  if (!maps_available ())
-    return;
-  window = open_window ();
-  g_assert_nonnull (ca_window_get_basemap (window));
-  g_assert_cmpstr (ca_window_get_figure (window), ==, "favourability");
-
-  grab_view (ca_window_get_map_view (window), &pixels);
-  /* Table 2: AKT favourable, ALG less favourable, IRG unfavourable. */
-  g_assert_cmpfloat (unit_fill_share (window, &pixels, unit_index (window, "AKT"), favourable_rgb), >, 0.6);
-  g_assert_cmpfloat (unit_fill_share (window, &pixels, unit_index (window, "ALG"), less_favourable_rgb), >, 0.6);
-  g_assert_cmpfloat (unit_fill_share (window, &pixels, unit_index (window, "IRG"), unfavourable_rgb), >, 0.6);
-  g_assert_cmpfloat (unit_fill_share (window, &pixels, unit_index (window, "IRG"), favourable_rgb), <, 0.05);
-  pixels_clear (&pixels);
-
-  ca_window_close_unconditionally (window);
-  iterate ();
-}
-
-/* The point under the pointer maps back to the unit whose polygon holds
- * it, also after zooming and panning (the inverse of the view transform). */
-static void
-test_hit_test (void)
-{
-  CaWindow *window;
-  CaMapView *view;
-  const CaPolygon *polygon;
-  CaPoint inside;
-  double x, y;
-  int akt;
-
-  if (!maps_available ())
-    return;
-  window = open_window ();
-  view = ca_window_get_map_view (window);
-  akt = unit_index (window, "AKT");
-  polygon = ca_basemap_get_unit_polygon (ca_window_get_basemap (window), akt);
-  inside = ca_polygon_label_point (polygon, 100, NULL);
-
-  g_assert_true (ca_map_view_map_to_widget (view, inside.x, inside.y, &x, &y));
-  g_assert_cmpint (ca_map_view_unit_at (view, x, y), ==, akt);
-
-  ca_map_view_zoom_at (view, 3.0, x, y);
-  g_assert_true (ca_map_view_get_zoomed (view));
-  /* The point under the pointer stays there while zooming. */
-  {
-    double x2, y2;
-
-    g_assert_true (ca_map_view_map_to_widget (view, inside.x, inside.y, &x2, &y2));
-    g_assert_cmpfloat_with_epsilon (x2, x, 1e-6);
-    g_assert_cmpfloat_with_epsilon (y2, y, 1e-6);
-  }
-  ca_map_view_pan (view, 40, -25);
-  g_assert_true (ca_map_view_map_to_widget (view, inside.x, inside.y, &x, &y));
-  g_assert_cmpint (ca_map_view_unit_at (view, x, y), ==, akt);
-
-  ca_map_view_zoom_fit (view);
-  g_assert_false (ca_map_view_get_zoomed (view));
-  ca_window_close_unconditionally (window);
-  iterate ();
-}
+#include "test-window-fixtures.h"
 
 static void
 test_selection_round_trip (void)
@@ -337,44 +118,6 @@ test_undo_redo (void)
 
   ca_window_close_unconditionally (window);
   iterate ();
-}
-
-static void
-test_figure_action (void)
-{
-  CaWindow *window;
-  CaMapView *view;
-  guint renders;
-
-  if (!maps_available ())
-    return;
-  window = open_window ();
-  view = ca_window_get_map_view (window);
-  renders = ca_map_view_render_now (view);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.figure", "s", "clusters"));
-  g_assert_cmpstr (ca_window_get_figure (window), ==, "clusters");
-  g_assert_cmpstr (ca_map_view_get_figure (view), ==, "clusters");
-  g_assert_cmpuint (ca_map_view_render_now (view), ==, renders + 1);
-
-  /* Fig. 5 is a diagram: no units under the pointer, but it zooms. */
-  ca_window_set_figure (window, "metallurgy-structure");
-  ca_map_view_render_now (view);
-  g_assert_cmpint (ca_map_view_unit_at (view, 300, 300), ==, -1);
-  ca_map_view_zoom (view, 2.0);
-  g_assert_true (ca_map_view_get_zoomed (view));
-
-  ca_window_close_unconditionally (window);
-  iterate ();
-}
-
-static gboolean
-window_is_gone (gpointer data)
-{
-  GWeakRef *ref = data;
-  g_autoptr(GObject) object = g_weak_ref_get (ref);
-
-  return object == NULL;
 }
 
 static GtkWidget *
@@ -554,6 +297,101 @@ test_export_all (void)
   g_rmdir (dir);
 }
 
+static GSettings *
+window_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.clusteratlas.ClusterAtlas", TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("the settings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* Size, maximised state, pane positions and figure survive the window. */
+static void
+test_state_saved (void)
+{
+  g_autoptr(GSettings) settings = window_settings ();
+  CaWindow *window;
+  GWeakRef ref;
+
+  if (settings == NULL || !maps_available ())
+    return;
+  window = open_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1301, 799);
+  ca_window_set_figure (window, "innovation");
+  iterate ();
+  g_weak_ref_init (&ref, window);
+  ca_window_close_unconditionally (window);
+  wait_until (window_is_gone, &ref);
+  g_weak_ref_clear (&ref);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1301);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 799);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  {
+    g_autofree char *figure = g_settings_get_string (settings, "figure");
+
+    g_assert_cmpstr (figure, ==, "innovation");
+  }
+
+  /* A new window starts where the last one ended. */
+  g_settings_set_int (settings, "sidebar-position", 333);
+  window = ca_window_new (NULL);
+  g_assert_cmpstr (ca_window_get_figure (window), ==, "innovation");
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 1301);
+    g_assert_cmpint (height, ==, 799);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "figure");
+}
+
+/* The application's accelerators, Alt+1…6 in the switcher's order. */
+static void
+test_accels (void)
+{
+  g_autoptr(CaApplication) app = ca_application_new ();
+  g_autoptr(GError) error = NULL;
+  const char * const *ids = ca_figure_get_ids ();
+  static const struct { const char *action; const char *accel; } expected[] = {
+    { "win.open", "<Control>o" }, { "win.save", "<Control>s" }, { "win.save-as", "<Shift><Control>s" },
+    { "win.export", "<Control>e" }, { "win.undo", "<Control>z" }, { "win.redo", "<Shift><Control>z" },
+    { "app.quit", "<Control>q" }, { "app.shortcuts", "<Control>question" },
+  };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i].action);
+
+      g_assert_nonnull (accels[0]);
+      g_assert_cmpstr (accels[0], ==, expected[i].accel);
+    }
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.figure::%s", ids[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+      g_assert_cmpstr (accels[0], ==, accel);
+    }
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "shortcuts"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,14 +402,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
-  g_test_add_func ("/window/map-colours", test_map_colours);
-  g_test_add_func ("/window/hit-test", test_hit_test);
   g_test_add_func ("/window/selection", test_selection_round_trip);
   g_test_add_func ("/window/undo-redo", test_undo_redo);
-  g_test_add_func ("/window/figure-action", test_figure_action);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/save-and-open", test_save_and_open);
   g_test_add_func ("/window/no-boundaries", test_no_boundaries);
   g_test_add_func ("/window/export-all", test_export_all);
+  g_test_add_func ("/window/state-saved", test_state_saved);
+  g_test_add_func ("/window/accels", test_accels);
   return g_test_run ();
 }

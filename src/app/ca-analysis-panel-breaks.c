@@ -420,6 +420,14 @@ ca_analysis_panel_set_manual_breaks (CaAnalysisPanel *self,
                    self->figure != NULL ? self->figure : "");
       return FALSE;
     }
+  /* Show them as if typed, so that a refusal is seen where it applies. */
+  if (n_breaks == self->break_entries->len)
+    for (guint i = 0; i < n_breaks; i++)
+      {
+        g_autofree char *text = ca_panel_format_number (breaks[i]);
+
+        gtk_editable_set_text (g_ptr_array_index (self->break_entries, i), text);
+      }
   if (!set_manual_breaks (self, breaks, n_breaks, &bad, &local_error))
     {
       GtkWidget *entry = bad < self->break_entries->len

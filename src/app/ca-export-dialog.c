@@ -33,6 +33,7 @@ struct _CaExportDialog
   gint total;
 
   GtkCheckButton *current_check;
+  GtkLabel *current_title_label;
   GtkCheckButton *all_check;
   GtkDropDown *format_dropdown;
   GtkDropDown *size_dropdown;
@@ -400,7 +401,6 @@ ca_export_dialog_new (GtkWindow  *parent,
 {
   CaExportDialog *self;
   g_autofree char *title = NULL;
-  g_autofree char *label = NULL;
 
   g_return_val_if_fail (CA_IS_ANALYSIS (analysis), NULL);
   g_return_val_if_fail (ca_figure_id_is_valid (figure_id), NULL);
@@ -411,8 +411,7 @@ ca_export_dialog_new (GtkWindow  *parent,
   self->figure = g_strdup (figure_id);
 
   title = ca_figure_get_title (figure_id, analysis, lang);
-  label = g_strdup_printf (_("_Current figure: %s"), title);
-  gtk_check_button_set_label (self->current_check, label);
+  gtk_label_set_label (self->current_title_label, title);
   /* The maps need boundaries: without them only the diagram can go. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->all_check), basemap != NULL);
   gtk_drop_down_set_selected (self->lang_dropdown, lang);
@@ -460,6 +459,7 @@ ca_export_dialog_class_init (CaExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/clusteratlas/ClusterAtlas/ui/ca-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CaExportDialog, current_check);
+  gtk_widget_class_bind_template_child (widget_class, CaExportDialog, current_title_label);
   gtk_widget_class_bind_template_child (widget_class, CaExportDialog, all_check);
   gtk_widget_class_bind_template_child (widget_class, CaExportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CaExportDialog, size_dropdown);

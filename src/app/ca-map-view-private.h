@@ -1,12 +1,71 @@
-/* ca-map-view-private.h — helpers of CaMapView kept in their own file.
+/* ca-map-view-private.h — the map view's state, shared by ca-map-view*.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include "ca-analysis.h"
+#include "ca-map-view.h"
 
 G_BEGIN_DECLS
+
+/* Shared by the files that make up the view (one class split by topic). */
+struct _CaMapView
+{
+  GtkWidget parent_instance;
+
+  CaAnalysis *analysis;
+  CaBasemap *basemap;
+  char *figure;
+  CaLang lang;
+  char **hidden_clusters;
+  int selected_unit;
+
+  /* What is on screen now. */
+  gboolean zoomed;
+  gboolean have_view;
+  CaViewport view;
+  double fit_metres_per_unit;
+  /* Where the figure put its map frame: the viewport's centre is the
+   * frame's centre (the legend column and title are outside it). */
+  graphene_rect_t frame;
+
+  /* The cached rendering and the viewport it was drawn with. */
+  GdkTexture *texture;
+  CaViewport cache_view;
+  int cache_width;
+  int cache_height;
+  int cache_scale;
+  gboolean dirty;
+  guint rerender_id;
+  guint n_renders;
+  char *error_message;
+
+  CaViewport gesture_start;
+  gboolean panning;
+  double pointer_x;
+  double pointer_y;
+  gboolean have_pointer;
+  double pinch_x;
+  double pinch_y;
+};
+
+/* ca-map-view.c */
+gboolean ca_map_view_is_map (CaMapView *self);
+/* Maps have y up (-1), the diagram's page y down (+1). */
+double   ca_map_view_y_sign (CaMapView *self);
+/* Where the viewport's centre falls in the widget. */
+double   ca_map_view_frame_center_x (CaMapView *self);
+double   ca_map_view_frame_center_y (CaMapView *self);
+void     ca_map_view_set_zoomed (CaMapView *self,
+                                 gboolean   zoomed);
+/* Back to fitting the figure, redrawn in the next frame. */
+void     ca_map_view_reset_view (CaMapView *self);
+/* The content changed: redraw the cache in the next frame. */
+void     ca_map_view_invalidate (CaMapView *self);
+
+/* ca-map-view-navigation.c: controllers, key bindings and the tooltip. */
+void     ca_map_view_input_class_init (GtkWidgetClass *widget_class);
+void     ca_map_view_input_init (CaMapView *self);
 
 /* Pango markup for the tooltip of @unit on figure @figure_id: the unit's
  * name, the figure's value for it and its class; NULL for no tooltip. */

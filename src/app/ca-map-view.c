@@ -17,57 +17,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "ca-map-view.h"
 #include "ca-map-view-private.h"
-
-/* How far the user may zoom, relative to the fitted scale. */
-#define MAX_ZOOM_IN  64.0
-#define MAX_ZOOM_OUT 4.0
-/* Quiet time after a pan or zoom step before the sharp re-render. */
-#define RERENDER_DELAY_MS 120
-#define KEY_ZOOM_STEP 1.5
-
-struct _CaMapView
-{
-  GtkWidget parent_instance;
-
-  CaAnalysis *analysis;
-  CaBasemap *basemap;
-  char *figure;
-  CaLang lang;
-  char **hidden_clusters;
-  int selected_unit;
-
-  /* What is on screen now. */
-  gboolean zoomed;
-  gboolean have_view;
-  CaViewport view;
-  double fit_metres_per_unit;
-  /* Where the figure put its map frame: the viewport's centre is the
-   * frame's centre (the legend column and title are outside it). */
-  graphene_rect_t frame;
-
-  /* The cached rendering and the viewport it was drawn with. */
-  GdkTexture *texture;
-  CaViewport cache_view;
-  int cache_width;
-  int cache_height;
-  int cache_scale;
-  gboolean dirty;
-  guint rerender_id;
-  guint n_renders;
-  char *error_message;
-
-  CaViewport gesture_start;
-  gboolean panning;
-  double pointer_x;
-  double pointer_y;
-  gboolean have_pointer;
-  double pinch_x;
-  double pinch_y;
-};
 
 G_DEFINE_FINAL_TYPE (CaMapView, ca_map_view, GTK_TYPE_WIDGET)
 
@@ -82,33 +34,33 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-is_map (CaMapView *self)
+gboolean
+ca_map_view_is_map (CaMapView *self)
 {
   return ca_figure_is_map (self->figure);
 }
 
 /* Maps have y up, the diagram's page has y down. */
-static double
-y_sign (CaMapView *self)
+double
+ca_map_view_y_sign (CaMapView *self)
 {
-  return is_map (self) ? -1.0 : 1.0;
+  return ca_map_view_is_map (self) ? -1.0 : 1.0;
 }
 
-static double
-frame_center_x (CaMapView *self)
+double
+ca_map_view_frame_center_x (CaMapView *self)
 {
   return self->frame.origin.x + self->frame.size.width / 2;
 }
 
-static double
-frame_center_y (CaMapView *self)
+double
+ca_map_view_frame_center_y (CaMapView *self)
 {
   return self->frame.origin.y + self->frame.size.height / 2;
 }
 
-static void
-invalidate (CaMapView *self)
+void
+ca_map_view_invalidate (CaMapView *self)
 {
   self->dirty = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -116,8 +68,8 @@ invalidate (CaMapView *self)
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
-static void
-set_zoomed (CaMapView *self,
+void
+ca_map_view_set_zoomed (CaMapView *self,
             gboolean   zoomed)
 {
   if (self->zoomed == zoomed)
@@ -126,12 +78,12 @@ set_zoomed (CaMapView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOMED]);
 }
 
-static void
-reset_view (CaMapView *self)
+void
+ca_map_view_reset_view (CaMapView *self)
 {
-  set_zoomed (self, FALSE);
+  ca_map_view_set_zoomed (self, FALSE);
   self->have_view = FALSE;
-  invalidate (self);
+  ca_map_view_invalidate (self);
 }
 
 static void
@@ -144,7 +96,7 @@ draw_figure (CaMapView *self,
   g_autoptr(GArray) boxes = NULL;
   CaFigureOptions options;
   CaViewport used = { 0 };
-  gboolean map = is_map (self);
+  gboolean map = ca_map_view_is_map (self);
 
   ca_figure_options_init (&options);
   options.lang = self->lang;
@@ -297,354 +249,15 @@ ca_map_view_snapshot (GtkWidget   *widget,
   gtk_snapshot_push_clip (snapshot, &bounds);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (
-    frame_center_x (self) * (1 - s)
+    ca_map_view_frame_center_x (self) * (1 - s)
       + (self->cache_view.center_x - self->view.center_x) / self->view.metres_per_unit,
-    frame_center_y (self) * (1 - s)
-      + y_sign (self) * (self->cache_view.center_y - self->view.center_y) / self->view.metres_per_unit));
+    ca_map_view_frame_center_y (self) * (1 - s)
+      + ca_map_view_y_sign (self) * (self->cache_view.center_y - self->view.center_y) / self->view.metres_per_unit));
   gtk_snapshot_scale (snapshot, s, s);
   gtk_snapshot_append_texture (snapshot, self->texture,
                                &GRAPHENE_RECT_INIT (0, 0, self->cache_width, self->cache_height));
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);
-}
-
-static gboolean
-rerender_cb (gpointer user_data)
-{
-  CaMapView *self = user_data;
-
-  self->rerender_id = 0;
-  invalidate (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Shows the new viewport at once by moving the cached texture; the sharp
- * rendering follows when the user pauses. */
-static void
-view_changed (CaMapView *self)
-{
-  set_zoomed (self, TRUE);
-  g_clear_handle_id (&self->rerender_id, g_source_remove);
-  self->rerender_id = g_timeout_add (RERENDER_DELAY_MS, rerender_cb, self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-gboolean
-ca_map_view_widget_to_map (CaMapView *self,
-                           double     x,
-                           double     y,
-                           double    *map_x,
-                           double    *map_y)
-{
-  g_return_val_if_fail (CA_IS_MAP_VIEW (self), FALSE);
-
-  if (!self->have_view || !is_map (self))
-    return FALSE;
-  *map_x = self->view.center_x + (x - frame_center_x (self)) * self->view.metres_per_unit;
-  *map_y = self->view.center_y - (y - frame_center_y (self)) * self->view.metres_per_unit;
-  return TRUE;
-}
-
-gboolean
-ca_map_view_map_to_widget (CaMapView *self,
-                           double     map_x,
-                           double     map_y,
-                           double    *x,
-                           double    *y)
-{
-  g_return_val_if_fail (CA_IS_MAP_VIEW (self), FALSE);
-
-  if (!self->have_view || !is_map (self))
-    return FALSE;
-  *x = frame_center_x (self) + (map_x - self->view.center_x) / self->view.metres_per_unit;
-  *y = frame_center_y (self) - (map_y - self->view.center_y) / self->view.metres_per_unit;
-  return TRUE;
-}
-
-int
-ca_map_view_unit_at (CaMapView *self,
-                     double     x,
-                     double     y)
-{
-  double map_x, map_y;
-
-  g_return_val_if_fail (CA_IS_MAP_VIEW (self), -1);
-
-  /* The legend and title cover whatever lies outside the frame. */
-  if (!graphene_rect_contains_point (&self->frame, &GRAPHENE_POINT_INIT (x, y)))
-    return -1;
-  if (self->basemap == NULL || !ca_map_view_widget_to_map (self, x, y, &map_x, &map_y))
-    return -1;
-  return ca_basemap_hit_test (self->basemap, map_x, map_y);
-}
-
-void
-ca_map_view_zoom_at (CaMapView *self,
-                     double     factor,
-                     double     x,
-                     double     y)
-{
-  double dx, dy, fx, fy, scale;
-
-  g_return_if_fail (CA_IS_MAP_VIEW (self));
-  g_return_if_fail (factor > 0);
-
-  if (!self->have_view)
-    return;
-
-  scale = self->view.metres_per_unit / factor;
-  scale = CLAMP (scale, self->fit_metres_per_unit / MAX_ZOOM_IN,
-                 self->fit_metres_per_unit * MAX_ZOOM_OUT);
-  if (scale == self->view.metres_per_unit)
-    return;
-
-  /* The figure point under (x, y) stays under it. */
-  dx = x - frame_center_x (self);
-  dy = y_sign (self) * (y - frame_center_y (self));
-  fx = self->view.center_x + dx * self->view.metres_per_unit;
-  fy = self->view.center_y + dy * self->view.metres_per_unit;
-  self->view.center_x = fx - dx * scale;
-  self->view.center_y = fy - dy * scale;
-  self->view.metres_per_unit = scale;
-  view_changed (self);
-}
-
-void
-ca_map_view_zoom (CaMapView *self,
-                  double     factor)
-{
-  g_return_if_fail (CA_IS_MAP_VIEW (self));
-
-  ca_map_view_zoom_at (self, factor, frame_center_x (self), frame_center_y (self));
-}
-
-void
-ca_map_view_pan (CaMapView *self,
-                 double     dx,
-                 double     dy)
-{
-  g_return_if_fail (CA_IS_MAP_VIEW (self));
-
-  if (!self->have_view)
-    return;
-  self->view.center_x -= dx * self->view.metres_per_unit;
-  self->view.center_y -= y_sign (self) * dy * self->view.metres_per_unit;
-  view_changed (self);
-}
-
-void
-ca_map_view_zoom_fit (CaMapView *self)
-{
-  g_return_if_fail (CA_IS_MAP_VIEW (self));
-
-  g_clear_handle_id (&self->rerender_id, g_source_remove);
-  if (self->zoomed)
-    reset_view (self);
-}
-
-gboolean
-ca_map_view_get_zoomed (CaMapView *self)
-{
-  g_return_val_if_fail (CA_IS_MAP_VIEW (self), FALSE);
-
-  return self->zoomed;
-}
-
-double
-ca_map_view_get_metres_per_unit (CaMapView *self)
-{
-  g_return_val_if_fail (CA_IS_MAP_VIEW (self), 0);
-
-  return self->have_view ? self->view.metres_per_unit : 0;
-}
-
-static void
-on_drag_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               CaMapView      *self)
-{
-  self->gesture_start = self->view;
-  self->panning = FALSE;
-}
-
-static void
-on_drag_update (GtkGestureDrag *gesture,
-                double          offset_x,
-                double          offset_y,
-                CaMapView      *self)
-{
-  if (!self->have_view)
-    return;
-  /* Within the click threshold it may still be a click. */
-  if (!self->panning && hypot (offset_x, offset_y) < 4)
-    return;
-  self->panning = TRUE;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-  self->view = self->gesture_start;
-  ca_map_view_pan (self, offset_x, offset_y);
-}
-
-static void
-on_drag_end (GtkGestureDrag *gesture,
-             double          offset_x,
-             double          offset_y,
-             CaMapView      *self)
-{
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-}
-
-static void
-on_pinch_begin (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                CaMapView        *self)
-{
-  self->gesture_start = self->view;
-  if (!gtk_gesture_get_bounding_box_center (gesture, &self->pinch_x, &self->pinch_y))
-    {
-      self->pinch_x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      self->pinch_y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-    }
-}
-
-static void
-on_pinch_scale_changed (GtkGestureZoom *gesture,
-                        double          scale,
-                        CaMapView      *self)
-{
-  if (!self->have_view)
-    return;
-  self->view = self->gesture_start;
-  ca_map_view_zoom_at (self, scale, self->pinch_x, self->pinch_y);
-}
-
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           CaMapView                *self)
-{
-  double x = self->pointer_x;
-  double y = self->pointer_y;
-  double factor;
-
-  if (!self->have_pointer)
-    {
-      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-    }
-
-  /* Touchpads scroll in pixels, wheels in clicks. */
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
-    factor = pow (2.0, -dy / 150.0);
-  else
-    factor = pow (1.25, -dy);
-  ca_map_view_zoom_at (self, factor, x, y);
-  return TRUE;
-}
-
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           CaMapView                *self)
-{
-  self->pointer_x = x;
-  self->pointer_y = y;
-  self->have_pointer = TRUE;
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller,
-          CaMapView                *self)
-{
-  self->have_pointer = FALSE;
-}
-
-static void
-on_click_released (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   CaMapView       *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (is_map (self))
-    ca_map_view_set_selected_unit (self, ca_map_view_unit_at (self, x, y));
-}
-
-static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip)
-{
-  CaMapView *self = CA_MAP_VIEW (widget);
-  g_autofree char *markup = NULL;
-  int unit;
-
-  if (keyboard)
-    unit = self->selected_unit;
-  else
-    unit = ca_map_view_unit_at (self, x, y);
-  if (unit < 0 || self->analysis == NULL || !is_map (self))
-    return FALSE;
-
-  markup = ca_map_view_describe_unit (self->analysis, self->figure, (guint) unit, self->lang);
-  if (markup == NULL)
-    return FALSE;
-  gtk_tooltip_set_markup (tooltip, markup);
-  return TRUE;
-}
-
-static gboolean
-zoom_key_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
-{
-  CaMapView *self = CA_MAP_VIEW (widget);
-  double factor = g_variant_get_double (args);
-
-  if (factor == 0)
-    ca_map_view_zoom_fit (self);
-  else
-    ca_map_view_zoom (self, factor);
-  return TRUE;
-}
-
-static gboolean
-pan_key_cb (GtkWidget *widget,
-            GVariant  *args,
-            gpointer   user_data)
-{
-  double fx, fy;
-
-  /* A tenth of the view per key press. */
-  g_variant_get (args, "(dd)", &fx, &fy);
-  ca_map_view_pan (CA_MAP_VIEW (widget), fx * gtk_widget_get_width (widget) / 10.0,
-                   fy * gtk_widget_get_height (widget) / 10.0);
-  return TRUE;
-}
-
-static void
-add_key_bindings (GtkWidgetClass *widget_class)
-{
-  static const struct { guint key; double factor; } zoom_keys[] = {
-    { GDK_KEY_plus, KEY_ZOOM_STEP }, { GDK_KEY_equal, KEY_ZOOM_STEP },
-    { GDK_KEY_KP_Add, KEY_ZOOM_STEP }, { GDK_KEY_minus, 1.0 / KEY_ZOOM_STEP },
-    { GDK_KEY_KP_Subtract, 1.0 / KEY_ZOOM_STEP }, { GDK_KEY_0, 0 }, { GDK_KEY_KP_0, 0 },
-  };
-  static const struct { guint key; double dx, dy; } pan_keys[] = {
-    { GDK_KEY_Left, 1, 0 }, { GDK_KEY_Right, -1, 0 }, { GDK_KEY_Up, 0, 1 }, { GDK_KEY_Down, 0, -1 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
-    gtk_widget_class_add_binding (widget_class, zoom_keys[i].key, 0, zoom_key_cb,
-                                  "d", zoom_keys[i].factor);
-  for (guint i = 0; i < G_N_ELEMENTS (pan_keys); i++)
-    gtk_widget_class_add_binding (widget_class, pan_keys[i].key, 0, pan_key_cb,
-                                  "(dd)", pan_keys[i].dx, pan_keys[i].dy);
 }
 
 static void
@@ -654,7 +267,7 @@ on_dataset_changed (CaMapView *self,
 {
   if (self->selected_unit >= (int) ca_dataset_get_n_units (dataset))
     ca_map_view_set_selected_unit (self, -1);
-  invalidate (self);
+  ca_map_view_invalidate (self);
 }
 
 void
@@ -673,7 +286,7 @@ ca_map_view_set_analysis (CaMapView  *self,
     g_signal_connect_object (ca_analysis_get_dataset (analysis), "changed",
                              G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
   ca_map_view_set_selected_unit (self, -1);
-  reset_view (self);
+  ca_map_view_reset_view (self);
 }
 
 void
@@ -683,7 +296,7 @@ ca_map_view_set_basemap (CaMapView *self,
   g_return_if_fail (CA_IS_MAP_VIEW (self));
 
   if (g_set_object (&self->basemap, basemap))
-    reset_view (self);
+    ca_map_view_reset_view (self);
 }
 
 void
@@ -697,15 +310,15 @@ ca_map_view_set_figure (CaMapView  *self,
 
   if (g_strcmp0 (self->figure, figure_id) == 0)
     return;
-  was_map = is_map (self);
+  was_map = ca_map_view_is_map (self);
   g_free (self->figure);
   self->figure = g_strdup (figure_id);
   /* Map figures share one viewport, so one can compare them at the same
    * place; the diagram's page has coordinates of its own. */
-  if (was_map != is_map (self))
-    reset_view (self);
+  if (was_map != ca_map_view_is_map (self))
+    ca_map_view_reset_view (self);
   else
-    invalidate (self);
+    ca_map_view_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE]);
 }
 
@@ -726,7 +339,7 @@ ca_map_view_set_lang (CaMapView *self,
   if (self->lang == lang)
     return;
   self->lang = lang;
-  invalidate (self);
+  ca_map_view_invalidate (self);
 }
 
 /* NULL and empty lists are the same: nothing hidden. */
@@ -758,7 +371,7 @@ ca_map_view_set_hidden_clusters (CaMapView          *self,
   g_strfreev (self->hidden_clusters);
   self->hidden_clusters = g_strdupv ((char **) cluster_ids);
   if (g_strcmp0 (self->figure, CA_FIGURE_CLUSTERS) == 0)
-    invalidate (self);
+    ca_map_view_invalidate (self);
 }
 
 int
@@ -779,8 +392,8 @@ ca_map_view_set_selected_unit (CaMapView *self,
   if (self->selected_unit == unit)
     return;
   self->selected_unit = unit;
-  if (is_map (self))
-    invalidate (self);
+  if (ca_map_view_is_map (self))
+    ca_map_view_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UNIT]);
 }
 
@@ -871,7 +484,6 @@ ca_map_view_class_init (CaMapViewClass *klass)
   object_class->get_property = ca_map_view_get_property;
   object_class->set_property = ca_map_view_set_property;
   widget_class->snapshot = ca_map_view_snapshot;
-  widget_class->query_tooltip = on_query_tooltip;
 
   properties[PROP_SELECTED_UNIT] =
     g_param_spec_int ("selected-unit", NULL, NULL, -1, G_MAXINT, -1,
@@ -884,7 +496,7 @@ ca_map_view_class_init (CaMapViewClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  add_key_bindings (widget_class);
+  ca_map_view_input_class_init (widget_class);
   gtk_widget_class_set_css_name (widget_class, "mapview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -893,11 +505,6 @@ static void
 ca_map_view_init (CaMapView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkGesture *drag = gtk_gesture_drag_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkGesture *pinch = gtk_gesture_zoom_new ();
-  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->figure = g_strdup (CA_FIGURE_FAVOURABILITY);
   self->lang = CA_LANG_EN;
@@ -912,23 +519,5 @@ ca_map_view_init (CaMapView *self)
   gtk_widget_set_vexpand (widget, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"), -1);
 
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
-
-  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
-
-  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
-  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
-
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
-  gtk_widget_add_controller (widget, scroll);
-
-  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (widget, motion);
+  ca_map_view_input_init (self);
 }

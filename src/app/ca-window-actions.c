@@ -292,7 +292,7 @@ import_matrix_chosen (CaWindow *self,
   problem = ca_analysis_get_lq_problem (self->analysis);
   if (problem != NULL)
     {
-      g_autoptr(GError) lq_error = g_error_new_literal (CA_CSV_ERROR, CA_CSV_ERROR_NO_ROWS, problem);
+      g_autoptr(GError) lq_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA, problem);
 
       show_file_error (self, lq_error, _("“%s” cannot give location quotients"), name);
     }

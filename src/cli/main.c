@@ -18,10 +18,10 @@
 static void
 print_usage (void)
 {
-  g_print ("%s\n\n", _("Usage: cluster-atlas [COMMAND] [OPTION…]"));
+  g_print ("%s\n\n", _("Usage: cluster-atlas [PROJECT.caproj…] | cluster-atlas COMMAND [OPTION…]"));
   g_print ("%s\n\n", _("Territorial industrial clusters of the Aktobe region: maps, typology, location quotients."));
   g_print ("%s\n", _("Commands:"));
-  g_print ("  %-10s %s\n", "", _("(no command) open the window"));
+  g_print ("  %-10s %s\n", "", _("(no command) open the window, with PROJECT.caproj files if given"));
   g_print ("  %-10s %s\n", "analyze", _("run the three-stage analysis and print Tables 2 and 3 and the clusters"));
   g_print ("  %-10s %s\n", "export", _("write a figure to PNG, PDF or SVG"));
   g_print ("\n%s\n", _("“cluster-atlas COMMAND --help” lists a command's options."));
@@ -53,7 +53,9 @@ main (int   argc,
       return CA_EXIT_OK;
     }
 #ifdef HAVE_GUI
-  if (argc == 1 || argv[1][0] == '-')
+  /* No command, GApplication options, or project files to open. */
+  if (argc == 1 || argv[1][0] == '-' || g_str_has_suffix (argv[1], ".caproj") ||
+      g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
     return ca_application_run (argc, argv);
 #endif
   g_printerr (_("cluster-atlas: unknown command “%s”\n"), argc > 1 ? argv[1] : "");

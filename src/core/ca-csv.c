@@ -176,9 +176,12 @@ read_quoted (Lexer    *lx,
     lx->p++;
   if (lx->p < lx->end && *lx->p != lx->sep && *lx->p != '\r' && *lx->p != '\n')
     {
+      /* The whole character: the text is valid UTF-8, a lone byte is not. */
+      int n = (int) MIN ((gsize) g_utf8_skip[*(const guchar *) lx->p], (gsize) (lx->end - lx->p));
+
       g_set_error (error, CA_CSV_ERROR, CA_CSV_ERROR_SYNTAX,
-                   _("%s: line %u: unexpected “%c” after a closing quote"),
-                   lx->name, lx->line, *lx->p);
+                   _("%s: line %u: unexpected “%.*s” after a closing quote"),
+                   lx->name, lx->line, n, lx->p);
       return FALSE;
     }
   return TRUE;

@@ -208,7 +208,18 @@ shp_precheck (ShpCheck *check, const char *shp_path, const char *shx_path,
   guchar header[SHP_HEADER_BYTES];
   int shx_type = 0;
   g_autoptr (GError) local_error = NULL;
+  goffset shx_disk_size = 0;
 
+  /* The index size alone tells the record count: refuse a huge index
+   * before reading it into memory. */
+  if (!file_size (shx_path, shx_name, &shx_disk_size, error))
+    return FALSE;
+  if (shx_disk_size > SHP_HEADER_BYTES &&
+      (guint64) (shx_disk_size - SHP_HEADER_BYTES) / 8 > check->max_features)
+    return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_TOO_LARGE,
+                              _("%s indexes %" G_GUINT64_FORMAT " records; at most %u can be read"),
+                              shx_name, (guint64) (shx_disk_size - SHP_HEADER_BYTES) / 8,
+                              check->max_features);
   if (!g_file_get_contents (shx_path, (char **) &shx, &shx_size, &local_error))
     return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_NOT_FOUND, _("Cannot read %s: %s"),
                               shx_name, local_error->message);
@@ -432,7 +443,15 @@ read_prj (CaLayer *layer, const char *stem, const char *name, GString *warnings,
   g_autofree char *text = NULL;
   gsize length = 0;
   g_autoptr (GError) local_error = NULL;
+  GStatBuf st;
 
+  /* Checked before reading: a huge .prj must not be read whole. */
+  if (path != NULL && g_stat (path, &st) == 0 && st.st_size > MAX_PRJ_BYTES)
+    {
+      g_autofree char *prj_name = g_path_get_basename (path);
+      return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_CRS,
+                                _("%s is not a coordinate system definition"), prj_name);
+    }
   if (path != NULL && !g_file_get_contents (path, &text, &length, &local_error))
     return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_CRS, _("Cannot read %s.prj: %s"),
                               ca_layer_get_name (layer), local_error->message);

@@ -9,15 +9,13 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "ca-export.h"
+#include "ca-export-file.h"
+#include "ca-png-writer.h"
 
 G_DEFINE_QUARK (ca-export-error-quark, ca_export_error)
 
@@ -143,147 +141,6 @@ page_size (const CaExportOptions *options,
   return TRUE;
 }
 
-/* A file being written under a temporary name beside its destination. */
-typedef struct
-{
-  char *path;        /* destination */
-  char *tmp_path;
-  int   fd;
-  int   write_errno; /* first failed write(), 0 if none */
-} TempFile;
-
-static void
-temp_file_clear (TempFile *file)
-{
-  if (file->fd >= 0)
-    close (file->fd);
-  file->fd = -1;
-  if (file->tmp_path != NULL)
-    g_unlink (file->tmp_path);
-  g_clear_pointer (&file->tmp_path, g_free);
-  g_clear_pointer (&file->path, g_free);
-}
-
-static void
-set_write_error (GError    **error,
-                 const char *path,
-                 int         errsv)
-{
-  g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE,
-               _("Cannot write “%s”: %s"), path, g_strerror (errsv));
-}
-
-static gboolean
-temp_file_open (TempFile   *file,
-                const char *path,
-                GError    **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strconcat (".", base, ".XXXXXX", NULL);
-
-  file->path = g_strdup (path);
-  file->tmp_path = g_build_filename (dir, name, NULL);
-  file->write_errno = 0;
-  /* 0666 so that the umask, not this program, decides who may read it. */
-  file->fd = g_mkstemp_full (file->tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (file->fd < 0)
-    {
-      int errsv = errno;
-
-      g_clear_pointer (&file->tmp_path, g_free);
-      set_write_error (error, path, errsv);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static cairo_status_t
-temp_file_write (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  TempFile *file = closure;
-
-  while (length > 0)
-    {
-      ssize_t n = write (file->fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          if (file->write_errno == 0)
-            file->write_errno = n < 0 ? errno : ENOSPC;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= (unsigned int) n;
-    }
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* Flushes and closes the temporary file; the rename comes later. */
-static gboolean
-temp_file_finish (TempFile *file,
-                  GError  **error)
-{
-  int fd = file->fd;
-
-  file->fd = -1;
-  if (file->write_errno != 0)
-    {
-      close (fd);
-      set_write_error (error, file->path, file->write_errno);
-      return FALSE;
-    }
-  if (fsync (fd) != 0 && errno != EINVAL)
-    {
-      int errsv = errno;
-
-      close (fd);
-      set_write_error (error, file->path, errsv);
-      return FALSE;
-    }
-  if (close (fd) != 0)
-    {
-      set_write_error (error, file->path, errno);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-temp_file_write_string (TempFile   *file,
-                        const char *text,
-                        GError    **error)
-{
-  temp_file_write (file, (const unsigned char *) text, (unsigned int) strlen (text));
-  return temp_file_finish (file, error);
-}
-
-/* Moves every finished temporary file into place. If one rename fails, the
- * files already moved are removed again, so all or none appear. */
-static gboolean
-temp_files_commit (TempFile *files,
-                   guint     n_files,
-                   GError  **error)
-{
-  for (guint i = 0; i < n_files; i++)
-    if (g_rename (files[i].tmp_path, files[i].path) != 0)
-      {
-        int errsv = errno;
-
-        for (guint j = 0; j < i; j++)
-          g_unlink (files[j].path);
-        set_write_error (error, files[i].path, errsv);
-        return FALSE;
-      }
-    else
-      g_clear_pointer (&files[i].tmp_path, g_free);
-  return TRUE;
-}
-
 /* Where the map lies on a PNG page, for the world file: the viewport and
  * the map frame's centre in points. */
 typedef struct
@@ -333,14 +190,14 @@ draw_page (const char            *figure_id,
 }
 
 static gboolean
-check_cairo (cairo_status_t  status,
-             TempFile       *file,
-             GError        **error)
+check_cairo (cairo_status_t status,
+             CaExportFile  *file,
+             GError       **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
   if (file->write_errno != 0)
-    set_write_error (error, file->path, file->write_errno);
+    ca_export_set_write_error (error, file->path, file->write_errno);
   else
     g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE,
                  _("Cannot write “%s”: %s"), file->path, cairo_status_to_string (status));
@@ -349,7 +206,7 @@ check_cairo (cairo_status_t  status,
 
 static cairo_surface_t *
 vector_surface_new (CaExportFormat  format,
-                    TempFile       *file,
+                    CaExportFile   *file,
                     const PageSize *page,
                     const char     *title)
 {
@@ -359,13 +216,13 @@ vector_surface_new (CaExportFormat  format,
     {
       g_autofree char *creator = g_strdup_printf ("Cluster Atlas %s", PACKAGE_VERSION);
 
-      surface = cairo_pdf_surface_create_for_stream (temp_file_write, file,
+      surface = cairo_pdf_surface_create_for_stream (ca_export_file_write, file,
                                                      page->width_pt, page->height_pt);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
       return surface;
     }
-  surface = cairo_svg_surface_create_for_stream (temp_file_write, file,
+  surface = cairo_svg_surface_create_for_stream (ca_export_file_write, file,
                                                  page->width_pt, page->height_pt);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
   return surface;
@@ -378,7 +235,7 @@ write_vector (const char            *figure_id,
               const CaExportOptions *options,
               CaExportFormat         format,
               const PageSize        *page,
-              TempFile              *file,
+              CaExportFile          *file,
               GError               **error)
 {
   g_autofree char *title = ca_figure_get_title (figure_id, analysis, options->lang);
@@ -393,42 +250,81 @@ write_vector (const char            *figure_id,
   cairo_surface_destroy (surface);
   if (!ok)
     return FALSE;
-  return check_cairo (status, file, error) && temp_file_finish (file, error);
+  return check_cairo (status, file, error) && ca_export_file_finish (file, error);
 }
 
+/* Rows rasterised at a time: a 150 dpi A4 band of 1240 × 256 px is 1.2 MiB
+ * where the whole page would be 8.3 MiB, and 20000 px a side stays
+ * possible. */
+#define BAND_ROWS 256
+
+static gboolean
+write_png_bands (cairo_surface_t       *recording,
+                 const CaExportOptions *options,
+                 const PageSize        *page,
+                 CaExportFile          *file,
+                 GError               **error)
+{
+  g_autoptr (CaPngWriter) writer = ca_png_writer_new (page->width_px, page->height_px,
+                                                      options->dpi, ca_export_file_write, file);
+  cairo_surface_t *band = cairo_image_surface_create (CAIRO_FORMAT_RGB24, page->width_px,
+                                                      MIN (BAND_ROWS, page->height_px));
+  g_autoptr (GError) local = NULL;
+  gboolean ok = cairo_surface_status (band) == CAIRO_STATUS_SUCCESS;
+
+  if (!ok)
+    g_set_error (&local, CA_EXPORT_ERROR, CA_EXPORT_ERROR_SIZE, _("Cannot make a %d px wide image"),
+                 page->width_px);
+  for (int y0 = 0; ok && y0 < page->height_px; y0 += BAND_ROWS)
+    {
+      cairo_t *cr = cairo_create (band);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_translate (cr, 0, -y0);
+      cairo_scale (cr, page->scale, page->scale);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (band);
+      ok = ca_png_writer_add_rows (writer, cairo_image_surface_get_data (band),
+                                   cairo_image_surface_get_stride (band),
+                                   MIN (BAND_ROWS, page->height_px - y0), &local);
+    }
+  ok = ok && ca_png_writer_finish (writer, &local);
+  cairo_surface_destroy (band);
+  if (!ok && file->write_errno != 0)
+    ca_export_set_write_error (error, file->path, file->write_errno);
+  else if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return ok && ca_export_file_finish (file, error);
+}
+
+/* The page is recorded once as drawing commands, in points, then
+ * rasterised band by band into the PNG encoder. */
 static gboolean
 write_png (const char            *figure_id,
            CaAnalysis            *analysis,
            CaBasemap             *basemap,
            const CaExportOptions *options,
            const PageSize        *page,
-           TempFile              *file,
+           CaExportFile          *file,
            MapPlacement          *placement,
            GError               **error)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, page->width_px,
-                                                         page->height_px);
-  cairo_t *cr;
+  cairo_rectangle_t extents = { 0, 0, page->width_pt, page->height_pt };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR, &extents);
+  PageSize points = *page;
+  cairo_t *cr = cairo_create (recording);
   gboolean ok;
-  cairo_status_t status = cairo_surface_status (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_SIZE,
-                   _("Cannot make a %d × %d px image: %s"), page->width_px, page->height_px,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  cr = cairo_create (surface);
-  ok = draw_page (figure_id, analysis, basemap, options, cr, page, placement, error);
+  points.scale = 1;
+  ok = draw_page (figure_id, analysis, basemap, options, cr, &points, placement, error);
   cairo_destroy (cr);
-  if (ok)
-    {
-      status = cairo_surface_write_to_png_stream (surface, temp_file_write, file);
-      ok = check_cairo (status, file, error) && temp_file_finish (file, error);
-    }
-  cairo_surface_destroy (surface);
+  if (ok && cairo_surface_status (recording) != CAIRO_STATUS_SUCCESS)
+    ok = check_cairo (cairo_surface_status (recording), file, error);
+  ok = ok && write_png_bands (recording, options, page, file, error);
+  cairo_surface_destroy (recording);
   return ok;
 }
 
@@ -463,7 +359,7 @@ write_world_files (CaBasemap          *basemap,
                    const MapPlacement *placement,
                    const PageSize     *page,
                    const char         *path,
-                   TempFile           *files,
+                   CaExportFile       *files,
                    GError            **error)
 {
   const char *dot = strrchr (path, '.');
@@ -475,10 +371,10 @@ write_world_files (CaBasemap          *basemap,
 
   if (wkt == NULL)
     return FALSE;
-  return temp_file_open (&files[0], pgw_path, error) &&
-         temp_file_write_string (&files[0], world, error) &&
-         temp_file_open (&files[1], prj_path, error) &&
-         temp_file_write_string (&files[1], wkt, error);
+  return ca_export_file_open (&files[0], pgw_path, error) &&
+         ca_export_file_write_string (&files[0], world, error) &&
+         ca_export_file_open (&files[1], prj_path, error) &&
+         ca_export_file_write_string (&files[1], wkt, error);
 }
 
 gboolean
@@ -489,7 +385,7 @@ ca_export_figure (const char            *figure_id,
                   const char            *path,
                   GError               **error)
 {
-  TempFile files[3] = { { .fd = -1 }, { .fd = -1 }, { .fd = -1 } };
+  CaExportFile files[3] = { { .fd = -1 }, { .fd = -1 }, { .fd = -1 } };
   CaExportFormat format;
   PageSize page;
   MapPlacement placement = { 0 };
@@ -510,7 +406,7 @@ ca_export_figure (const char            *figure_id,
                    _("%s: a world file goes only with a PNG of a map figure"), path);
       return FALSE;
     }
-  if (!temp_file_open (&files[0], path, error))
+  if (!ca_export_file_open (&files[0], path, error))
     return FALSE;
   if (format == CA_EXPORT_PNG)
     ok = write_png (figure_id, analysis, basemap, options, &page, &files[0],
@@ -522,9 +418,9 @@ ca_export_figure (const char            *figure_id,
       ok = write_world_files (basemap, &placement, &page, path, &files[1], error);
       n_files = 3;
     }
-  ok = ok && temp_files_commit (files, n_files, error);
+  ok = ok && ca_export_files_commit (files, n_files, error);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    temp_file_clear (&files[i]);
+    ca_export_file_clear (&files[i]);
   return ok;
 }
 

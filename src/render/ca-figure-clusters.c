@@ -147,23 +147,27 @@ add_legend (CaMapStyle *style,
     return;
   for (guint i = 0; i < style->centres->len; i++)
     max_count = MAX (max_count, g_array_index (style->centres, CaStyleCentre, i).n_clusters);
-  ca_legend_begin_block (style->legend, ca_render_gettext (lang, N_("Cluster centres")), NULL);
-  for (guint count = 1; count <= max_count; count++)
+  /* One row per star size, naming the towns: "4 (Aktobe)". */
+  ca_legend_begin_block (style->legend, ca_render_gettext (lang, N_("Cluster centres")),
+                         ca_render_gettext (lang, N_("star size: the number of clusters the town heads")));
+  for (guint count = max_count; count >= 1; count--)
     {
-      gboolean present = FALSE;
+      g_autoptr (GString) towns = g_string_new (NULL);
       g_autofree char *label = NULL;
 
       for (guint i = 0; i < style->centres->len; i++)
-        present |= g_array_index (style->centres, CaStyleCentre, i).n_clusters == count;
-      if (!present)
+        {
+          const CaStyleCentre *centre = &g_array_index (style->centres, CaStyleCentre, i);
+          if (centre->n_clusters != count)
+            continue;
+          if (towns->len > 0)
+            g_string_append (towns, ", ");
+          g_string_append (towns, centre->name);
+        }
+      if (towns->len == 0)
         continue;
-      /* Spelled out twice so that xgettext sees a plural pair (g_dngettext). */
-      if (lang == CA_LANG_EN)
-        label = g_strdup_printf (count == 1 ? "Centre of %u cluster" : "Centre of %u clusters", count);
-      else
-        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Centre of %u cluster",
-                                              "Centre of %u clusters", count),
-                                 count);
+      /* TRANSLATORS: a number of clusters and the towns heading that many, "4 (Aktobe)" */
+      label = g_strdup_printf (ca_render_gettext (lang, N_("%u (%s)")), count, towns->str);
       ca_legend_add_star (style->legend, ca_map_style_star_radius (count), label);
     }
   if (style->links->len > 0)
@@ -204,6 +208,10 @@ ca_map_style_build_clusters (CaMapStyle  *style,
         }
     }
   spread_links (style);
+  /* Darker borders than on the choropleths: they must show between
+   * stripes and on the pale "no cluster" fill alike. */
+  style->border = CA_RGB_BYTES (80, 80, 80);
+  style->border_width = 0.7;
 
   for (guint u = 0; u < style->n_units; u++)
     {

@@ -131,7 +131,10 @@ ca_map_style_new (CaAnalysis            *analysis,
   style->options = options;
   style->lang = options->lang;
   style->places = settlements != NULL ? ca_place_index_new (settlements) : NULL;
-  style->n_units = ca_dataset_get_n_units (style->dataset);
+  /* Units beyond the basemap's (added since it was loaded) have no polygon
+   * to draw: leave them out rather than index past its features. */
+  style->n_units = MIN (ca_dataset_get_n_units (style->dataset),
+                        ca_layer_get_n_features (ca_basemap_get_units (basemap)));
   style->fill = g_new0 (CaRgb, style->n_units);
   style->no_data = g_new0 (gboolean, style->n_units);
   style->n_stripes = g_new0 (guint, style->n_units);
@@ -142,6 +145,8 @@ ca_map_style_new (CaAnalysis            *analysis,
   style->legend = ca_legend_new ();
   for (guint u = 0; u < style->n_units; u++)
     style->fill[u] = CA_RGB_NEUTRAL_UNIT;
+  style->border = CA_RGB_UNIT_BORDER;
+  style->border_width = 0.6;
   return style;
 }
 
@@ -168,12 +173,13 @@ void
 ca_map_style_add_base_legend (CaMapStyle *style)
 {
   CaLang lang = style->lang;
-  CaRgb region = CA_RGB_REGION_LINE, border = CA_RGB_UNIT_BORDER, context = CA_RGB_CONTEXT;
+  CaRgb region = CA_RGB_REGION_LINE, context = CA_RGB_CONTEXT;
 
   ca_legend_begin_block (style->legend, ca_render_gettext (lang, N_("Boundaries and settlements")),
                          NULL);
   ca_legend_add_line (style->legend, &region, 1.4, FALSE, ca_render_gettext (lang, N_("Region boundary")));
-  ca_legend_add_line (style->legend, &border, 0.6, FALSE, ca_render_gettext (lang, N_("District boundary")));
+  ca_legend_add_line (style->legend, &style->border, style->border_width, FALSE,
+                      ca_render_gettext (lang, N_("District boundary")));
   ca_legend_add_swatch (style->legend, &context,
                         ca_render_gettext (lang, N_("Other districts of Kazakhstan")));
   if (style->places == NULL)
@@ -292,7 +298,7 @@ add_place_labels (CaMapStyle           *style,
       symbol = (CaRect) { x - r, y - r, 2 * r, 2 * r };
       ca_label_placer_add_obstacle (placer, &symbol);
       ca_label_placer_add_point (placer, centre->feature, centre->name,
-                                 (CA_PLACE_LABEL_SIZE + 0.7) * scale, TRUE, x, y, r);
+                                 (CA_PLACE_LABEL_SIZE + 0.7) * scale, TRUE, TRUE, x, y, r);
     }
   if (settlements == NULL)
     return;
@@ -312,7 +318,7 @@ add_place_labels (CaMapStyle           *style,
       symbol = (CaRect) { x - r, y - r, 2 * r, 2 * r };
       ca_label_placer_add_obstacle (placer, &symbol);
       ca_label_placer_add_point (placer, feature, ca_text_get (&unit->centre, style->lang),
-                                 CA_PLACE_LABEL_SIZE * scale, FALSE, x, y, r);
+                                 CA_PLACE_LABEL_SIZE * scale, FALSE, FALSE, x, y, r);
     }
 }
 
@@ -386,6 +392,34 @@ place_labels (CaMapStyle           *style,
     }
 }
 
+const CaPoint *
+ca_map_style_label_points (CaMapStyle *style)
+{
+  static const char key[] = "ca-figure-label-points";
+  GObject *basemap = G_OBJECT (style->basemap);
+  guint n = ca_layer_get_n_features (ca_basemap_get_units (style->basemap));
+  CaPoint *points = g_object_get_data (basemap, key);
+
+  if (points != NULL)
+    return points;
+  /* The polygons of a basemap never change, so their label points are
+   * computed once and kept with it. Should two threads race here, the
+   * first one's array stays and the other's is dropped unused. */
+  points = g_new (CaPoint, MAX (n, 1));
+  for (guint u = 0; u < n; u++)
+    {
+      const CaPolygon *polygon = ca_basemap_get_unit_polygon (style->basemap, u);
+      points[u] = polygon != NULL ? ca_polygon_label_point (polygon, LABEL_PRECISION, NULL)
+                                  : (CaPoint) { NAN, NAN };
+    }
+  if (!g_object_replace_data (basemap, key, NULL, points, g_free, NULL))
+    {
+      g_free (points);
+      points = g_object_get_data (basemap, key);
+    }
+  return points;
+}
+
 /* Clips to @rect widened to whole device pixels: an unaligned clip makes
  * cairo mask every later operation, which costs several times more. */
 static void
@@ -418,15 +452,8 @@ ca_map_style_draw (CaMapStyle           *style,
                    GArray               *boxes)
 {
   const CaRect *f = &transform->frame;
-  g_autofree CaPoint *label_points = g_new0 (CaPoint, style->n_units);
-  CaRgb outside = CA_RGB_OUTSIDE, region = CA_RGB_REGION_LINE, border = CA_RGB_UNIT_BORDER;
-
-  for (guint u = 0; u < style->n_units; u++)
-    {
-      const CaPolygon *polygon = ca_basemap_get_unit_polygon (style->basemap, u);
-      label_points[u] = polygon != NULL ? ca_polygon_label_point (polygon, LABEL_PRECISION, NULL)
-                                        : (CaPoint) { NAN, NAN };
-    }
+  const CaPoint *label_points = ca_map_style_label_points (style);
+  CaRgb outside = CA_RGB_OUTSIDE, region = CA_RGB_REGION_LINE;
 
   cairo_save (cr);
   clip_to_pixels (cr, f);
@@ -435,7 +462,8 @@ ca_map_style_draw (CaMapStyle           *style,
   ca_map_draw_context (cr, transform, ca_basemap_get_context (style->basemap), 0.6 * scale);
   ca_map_draw_region_halo (cr, transform, style->basemap, &region, 1.3 * scale);
   draw_fills (style, cr, transform, scale);
-  ca_map_draw_unit_borders (cr, transform, style->basemap, &border, 0.6 * scale);
+  ca_map_draw_unit_borders (cr, transform, style->basemap, &style->border,
+                            style->border_width * scale);
   draw_circles (style, cr, transform, label_points, scale);
   ca_map_style_draw_links (style, cr, transform, label_points, scale);
   ca_map_draw_settlements (cr, transform, ca_basemap_get_settlements (style->basemap), scale);

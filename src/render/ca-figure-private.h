@@ -78,6 +78,11 @@ typedef struct
   GArray                *centres;           /* of CaStyleCentre */
   GArray                *links;             /* of CaStyleLink */
 
+  /* District borders: a light grey suits the choropleth classes; the
+   * cluster stripes need a darker one. */
+  CaRgb                  border;
+  double                 border_width;      /* A4 points */
+
   CaLegend              *legend;
 } CaMapStyle;
 
@@ -103,6 +108,10 @@ void        ca_map_style_add_base_legend (CaMapStyle *style);
 void        ca_map_style_draw (CaMapStyle *style, cairo_t *cr, PangoContext *context,
                                const CaMapTransform *transform, double scale,
                                const CaRect *obstacles, guint n_obstacles, GArray *boxes);
+
+/* Each unit's label point (pole of inaccessibility, map metres; NAN
+ * without a polygon), computed once per basemap and kept with it. */
+const CaPoint *ca_map_style_label_points (CaMapStyle *style);
 
 /* Cluster overlays: links under the labels, stars on top of settlements. */
 void        ca_map_style_draw_links (CaMapStyle *style, cairo_t *cr,

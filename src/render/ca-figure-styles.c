@@ -37,7 +37,7 @@ indicator_subtitle (const CaIndicator *indicator,
                     CaLang             lang)
 {
   const char *unit = ca_text_get (&indicator->unit, lang);
-  const char *year = indicator->year != NULL ? indicator->year : "";
+  g_autofree char *year = ca_render_join_dashes (indicator->year);
 
   if (*unit != '\0' && *year != '\0')
     return g_strdup_printf ("%s, %s", unit, year);

@@ -78,10 +78,12 @@ caption_with_year (const char *caption,
                    const char *year,
                    CaLang      lang)
 {
+  g_autofree char *joined = ca_render_join_dashes (year);
+
   if (*year == '\0')
     return g_strdup (caption);
   /* TRANSLATORS: a figure caption and its year, "Fig. 1. Typology …, 2014–2015" */
-  return g_strdup_printf (ca_render_gettext (lang, N_("%s, %s")), caption, year);
+  return g_strdup_printf (ca_render_gettext (lang, N_("%s, %s")), caption, joined);
 }
 
 char *

@@ -30,6 +30,7 @@ typedef struct
   gboolean     bold;
   CaPolygon   *polygon;      /* area labels: device units, owned */
   double       radius;       /* point labels: symbol radius */
+  gboolean     first;        /* point labels placed before the area labels */
   PangoLayout *layout;       /* the placed text */
 } Item;
 
@@ -119,7 +120,7 @@ ca_label_placer_add_area (CaLabelPlacer *self,
                           CaPolygon     *device_polygon)
 {
   Item item = { { CA_LABEL_AREA, id, FALSE, FALSE, { 0 }, size, anchor_x, anchor_y },
-                g_strdup (text), size, MIN (min_size, size), bold, device_polygon, 0, NULL };
+                g_strdup (text), size, MIN (min_size, size), bold, device_polygon, 0, FALSE, NULL };
 
   g_array_append_val (self->items, item);
 }
@@ -130,12 +131,13 @@ ca_label_placer_add_point (CaLabelPlacer *self,
                            const char    *text,
                            double         size,
                            gboolean       bold,
+                           gboolean       first,
                            double         x,
                            double         y,
                            double         radius)
 {
   Item item = { { CA_LABEL_POINT, id, FALSE, FALSE, { 0 }, size, x, y },
-                g_strdup (text), size, size * 0.85, bold, NULL, radius, NULL };
+                g_strdup (text), size, size * 0.85, bold, NULL, radius, first, NULL };
 
   g_array_append_val (self->items, item);
 }
@@ -301,18 +303,47 @@ item_take_place (Item        *item,
   item->pub.leader = leader;
 }
 
-/* Offsets from the anchor, in label heights and half-widths, nearest first. */
-static const double inside_offsets[][2] = {
-  { 0, 0 }, { 0, -0.7 }, { 0, 0.7 }, { -0.3, 0 }, { 0.3, 0 }, { 0, -1.4 }, { 0, 1.4 },
-  { -0.3, -0.7 }, { 0.3, -0.7 }, { -0.3, 0.7 }, { 0.3, 0.7 }, { -0.6, 0 }, { 0.6, 0 },
-  { 0, -2.2 }, { 0, 2.2 }, { -0.6, -1.4 }, { 0.6, -1.4 }, { -0.6, 1.4 }, { 0.6, 1.4 },
-  { -1.0, 0 }, { 1.0, 0 }, { 0, -3.2 }, { 0, 3.2 }, { -1.0, -2.2 }, { 1.0, 2.2 },
-  { -1.0, 2.2 }, { 1.0, -2.2 },
-};
+/* Offsets from the anchor in font sizes, nearest first (built once per
+ * run): a regular grid, so that a label can step just clear of a symbol
+ * at the pole whatever its own height. */
+typedef struct
+{
+  double dx;
+  double dy;
+} Offset;
+
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  const Offset *oa = a, *ob = b;
+  /* Vertical moves read better than sideways ones: weigh x double. */
+  double da = 4 * oa->dx * oa->dx + oa->dy * oa->dy, db = 4 * ob->dx * ob->dx + ob->dy * ob->dy;
+
+  return (da > db) - (da < db);
+}
+
+static GArray *
+inside_offsets (void)
+{
+  static const double xs[] = { 0, -0.6, 0.6, -1.2, 1.2, -2.4, 2.4, -3.6, 3.6 };
+  static const double ys[] = { 0, -0.7, 0.7, -1.4, 1.4, -2.1, 2.1, -2.8, 2.8, -3.8, 3.8, -5, 5 };
+  GArray *offsets = g_array_new (FALSE, FALSE, sizeof (Offset));
+
+  for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (ys); j++)
+      {
+        Offset offset = { xs[i], ys[j] };
+        g_array_append_val (offsets, offset);
+      }
+  g_array_sort (offsets, compare_offsets);
+  return offsets;
+}
 
 static gboolean
 place_inside (CaLabelPlacer *self,
-              Item          *item)
+              Item          *item,
+              GArray        *offsets)
 {
   g_autofree char *wrapped = wrap_in_two (item->text);
 
@@ -326,10 +357,11 @@ place_inside (CaLabelPlacer *self,
         if (text == NULL)
           continue;
         layout = make_layout (self, text, size, item->bold, &w, &h);
-        for (guint k = 0; k < G_N_ELEMENTS (inside_offsets); k++)
+        for (guint k = 0; k < offsets->len; k++)
           {
-            CaRect rect = { item->pub.anchor_x - w / 2 + inside_offsets[k][0] * w / 2,
-                            item->pub.anchor_y - h / 2 + inside_offsets[k][1] * h, w, h };
+            const Offset *offset = &g_array_index (offsets, Offset, k);
+            CaRect rect = { item->pub.anchor_x - w / 2 + offset->dx * size,
+                            item->pub.anchor_y - h / 2 + offset->dy * size, w, h };
             CaRect padded = rect_inflate (&rect, margin);
 
             if (rect_is_free (self, item, &rect, margin) && polygon_holds_rect (item->polygon, &padded))
@@ -447,11 +479,19 @@ place_point (CaLabelPlacer *self,
 void
 ca_label_placer_run (CaLabelPlacer *self)
 {
+  g_autoptr (GArray) offsets = inside_offsets ();
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      if (item->pub.kind == CA_LABEL_POINT && item->first)
+        place_point (self, item);
+    }
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = &g_array_index (self->items, Item, i);
       if (item->pub.kind == CA_LABEL_AREA && item->polygon != NULL)
-        place_inside (self, item);
+        place_inside (self, item, offsets);
     }
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -462,7 +502,7 @@ ca_label_placer_run (CaLabelPlacer *self)
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = &g_array_index (self->items, Item, i);
-      if (item->pub.kind == CA_LABEL_POINT)
+      if (item->pub.kind == CA_LABEL_POINT && !item->first)
         place_point (self, item);
     }
 }

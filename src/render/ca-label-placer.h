@@ -62,13 +62,14 @@ void           ca_label_placer_add_area (CaLabelPlacer *self, int id, const char
                                          double anchor_x, double anchor_y,
                                          CaPolygon *device_polygon);
 /* A settlement's name beside its symbol of radius @radius at (@x, @y);
- * dropped when no position is free. */
+ * dropped when no position is free. @first places it before the area
+ * labels (a cluster centre's name must show); others come last. */
 void           ca_label_placer_add_point (CaLabelPlacer *self, int id, const char *text,
-                                          double size, gboolean bold, double x, double y,
-                                          double radius);
+                                          double size, gboolean bold, gboolean first,
+                                          double x, double y, double radius);
 
-/* Places every label: area labels inside, then those needing leaders,
- * then point labels. */
+/* Places every label: the @first point labels, area labels inside, those
+ * needing leaders, then the other point labels. */
 void           ca_label_placer_run (CaLabelPlacer *self);
 
 guint          ca_label_placer_get_n_labels (CaLabelPlacer *self);

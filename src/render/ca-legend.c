@@ -263,6 +263,14 @@ draw_symbol (cairo_t   *cr,
       cairo_stroke (cr);
       break;
     case ROW_LINE:
+      /* A white line shows only on a ground, as on the map. */
+      if (ca_rgb_lightness (&row->colours[0]) > 90)
+        {
+          CaRgb ground = CA_RGB_NO_DATA;
+          ca_rgb_set_source (cr, &ground);
+          cairo_rectangle (cr, box.x, box.y, box.width, box.height);
+          cairo_fill (cr);
+        }
       cairo_move_to (cr, box.x, cy);
       cairo_line_to (cr, box.x + box.width, cy);
       if (row->dashed)

@@ -88,6 +88,48 @@ ca_org_count_text (int    count,
     }
 }
 
+PangoLayout *
+ca_org_text_new (PangoContext *context,
+                 const char   *text,
+                 double        rel_size,
+                 gboolean      bold,
+                 double        width,
+                 double        f)
+{
+  return ca_render_layout_new (context, text, rel_size * CA_ORG_TEXT_REF, bold,
+                               width > 0 ? width * CA_ORG_TEXT_REF / f : -1);
+}
+
+void
+ca_org_text_size (PangoLayout *text,
+                  double       f,
+                  double      *width,
+                  double      *height)
+{
+  double w, h;
+
+  ca_render_layout_size (text, &w, &h);
+  if (width != NULL)
+    *width = w * f / CA_ORG_TEXT_REF;
+  if (height != NULL)
+    *height = h * f / CA_ORG_TEXT_REF;
+}
+
+static void
+text_draw (cairo_t     *cr,
+           PangoLayout *text,
+           double       f,
+           double       x,
+           double       y,
+           const CaRgb *colour)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, f / CA_ORG_TEXT_REF, f / CA_ORG_TEXT_REF);
+  ca_render_show_layout (cr, text, 0, 0, colour, 0);
+  cairo_restore (cr);
+}
+
 static void
 rounded_rect (cairo_t *cr,
               double   x,
@@ -107,8 +149,7 @@ rounded_rect (cairo_t *cr,
 
 static void
 draw_panels (cairo_t           *cr,
-             const CaOrgLayout *layout,
-             PangoContext      *context)
+             const CaOrgLayout *layout)
 {
   double f = layout->font_size;
 
@@ -116,7 +157,6 @@ draw_panels (cairo_t           *cr,
     {
       const CaOrgBand *band = &g_array_index (layout->bands, CaOrgBand, b);
       const CaRgb *tint = &panel_tints[b % G_N_ELEMENTS (panel_tints)];
-      g_autoptr (PangoLayout) heading = NULL;
 
       /* Groups without a territory get no panel: nothing to name it by. */
       if (band->heading == NULL)
@@ -127,22 +167,46 @@ draw_panels (cairo_t           *cr,
       cairo_set_source_rgb (cr, tint->r * 0.75, tint->g * 0.75, tint->b * 0.75);
       cairo_set_line_width (cr, 0.06 * f);
       cairo_stroke (cr);
-      heading = ca_render_layout_new (context, band->heading, CA_ORG_HEADING_SIZE * f, TRUE,
-                                    band->w - 2 * CA_ORG_PANEL_PAD_X * f);
-      ca_render_show_layout (cr, heading, band->x + CA_ORG_PANEL_PAD_X * f,
-                             band->y + CA_ORG_PANEL_PAD_Y * f, &heading_ink, 0);
+    }
+}
+
+/* Headings go on top of the arrows, on a patch of their panel's tint, so
+ * an arrow running up a column gap never strikes through a name. */
+static void
+draw_headings (cairo_t           *cr,
+               const CaOrgLayout *layout,
+               PangoContext      *context)
+{
+  double f = layout->font_size;
+
+  for (guint b = 0; b < layout->bands->len; b++)
+    {
+      const CaOrgBand *band = &g_array_index (layout->bands, CaOrgBand, b);
+      const CaRgb *tint = &panel_tints[b % G_N_ELEMENTS (panel_tints)];
+      g_autoptr (PangoLayout) heading = NULL;
+      double x = band->x + CA_ORG_PANEL_PAD_X * f, y = band->y + CA_ORG_PANEL_PAD_Y * f, w, h;
+
+      if (band->heading == NULL)
+        continue;
+      heading = ca_org_text_new (context, band->heading, CA_ORG_HEADING_SIZE, TRUE,
+                                 band->w - 2 * CA_ORG_PANEL_PAD_X * f, f);
+      ca_org_text_size (heading, f, &w, &h);
+      cairo_rectangle (cr, x - 0.2 * f, y, w + 0.4 * f, h);
+      ca_rgb_set_source (cr, tint);
+      cairo_fill (cr);
+      text_draw (cr, heading, f, x, y, &heading_ink);
     }
 }
 
 static void
-box_path (cairo_t  *cr,
-          double    x,
-          double    y,
-          double    w,
-          double    h,
-          gboolean  missing,
-          gboolean  support,
-          double    f)
+box_path (cairo_t *cr,
+          double   x,
+          double   y,
+          double   w,
+          double   h,
+          gboolean missing,
+          gboolean support,
+          double   f)
 {
   double dashes[] = { 0.5 * f, 0.3 * f };
 
@@ -166,37 +230,34 @@ draw_box (cairo_t         *cr,
           double           f)
 {
   double inner_w = box->w - 2 * CA_ORG_PAD * f;
-  g_autoptr (PangoLayout) label = ca_render_layout_new (context, ca_text_get (&node->label, lang),
-                                                      f, FALSE, inner_w);
+  g_autoptr (PangoLayout) label = ca_org_text_new (context, ca_text_get (&node->label, lang), 1,
+                                                   FALSE, inner_w, f);
   g_autoptr (PangoLayout) count_line = NULL;
   g_autofree char *count = ca_org_count_text (node->count, lang);
-  int w, label_h, count_h = 0;
-  double text_h, y;
+  double label_h, count_h, text_h, y;
 
   box_path (cr, box->x, box->y, box->w, box->h, node->missing, box->support, f);
   pango_layout_set_alignment (label, PANGO_ALIGN_CENTER);
-  pango_layout_get_size (label, &w, &label_h);
-  text_h = (double) label_h / PANGO_SCALE;
+  ca_org_text_size (label, f, NULL, &label_h);
+  text_h = label_h;
   if (count != NULL)
     {
-      count_line = ca_render_layout_new (context, count, CA_ORG_COUNT_SIZE * f, FALSE, inner_w);
+      count_line = ca_org_text_new (context, count, CA_ORG_COUNT_SIZE, FALSE, inner_w, f);
       pango_layout_set_alignment (count_line, PANGO_ALIGN_CENTER);
-      pango_layout_get_size (count_line, &w, &count_h);
-      text_h += CA_ORG_COUNT_GAP * f + (double) count_h / PANGO_SCALE;
+      ca_org_text_size (count_line, f, NULL, &count_h);
+      text_h += CA_ORG_COUNT_GAP * f + count_h;
     }
   y = box->y + (box->h - text_h) / 2;
-  ca_render_show_layout (cr, label, box->x + CA_ORG_PAD * f, y,
-                         node->missing ? &missing_ink : &ink, 0);
+  text_draw (cr, label, f, box->x + CA_ORG_PAD * f, y, node->missing ? &missing_ink : &ink);
   if (count_line != NULL)
-    ca_render_show_layout (cr, count_line, box->x + CA_ORG_PAD * f,
-                           y + (double) label_h / PANGO_SCALE + CA_ORG_COUNT_GAP * f,
-                           &count_ink, 0);
+    text_draw (cr, count_line, f, box->x + CA_ORG_PAD * f, y + label_h + CA_ORG_COUNT_GAP * f,
+               &count_ink);
 }
 
 static void
-set_link_style (cairo_t       *cr,
-                CaOrgLinkKind  kind,
-                double         f)
+set_link_style (cairo_t      *cr,
+                CaOrgLinkKind kind,
+                double        f)
 {
   double dashes[] = { 0.6 * f, 0.35 * f };
 
@@ -270,9 +331,9 @@ draw_legend (cairo_t           *cr,
     {
       double x = layout->legend_pos[2 * i], y = layout->legend_pos[2 * i + 1];
       double mid = y + row_h / 2;
-      g_autoptr (PangoLayout) text = ca_render_layout_new (context, ca_org_legend_label (i, layout->lang),
-                                                         CA_ORG_LEGEND_SIZE * f, FALSE, -1);
-      int w, h;
+      g_autoptr (PangoLayout) text = ca_org_text_new (context, ca_org_legend_label (i, layout->lang),
+                                                      CA_ORG_LEGEND_SIZE, FALSE, -1, f);
+      double h;
 
       if (i < 2)
         box_path (cr, x, mid - 0.5 * f, sample, f, FALSE, i == 1, f);
@@ -285,9 +346,8 @@ draw_legend (cairo_t           *cr,
 
           draw_arrow (cr, line, 2, kinds[i - 2], f);
         }
-      pango_layout_get_size (text, &w, &h);
-      ca_render_show_layout (cr, text, x + sample + 0.5 * f, mid - (double) h / PANGO_SCALE / 2,
-                             &ink, 0);
+      ca_org_text_size (text, f, NULL, &h);
+      text_draw (cr, text, f, x + sample + 0.5 * f, mid - h / 2, &ink);
     }
 }
 
@@ -311,10 +371,7 @@ ca_org_diagram_draw (const CaOrgGraph *graph,
   layout = ca_org_layout_new (graph, dataset, lang, cr, x, y, width, height);
   context = ca_render_context_new (cr);
   cairo_save (cr);
-  draw_panels (cr, layout, context);
-  for (guint v = 0; v < layout->n_boxes; v++)
-    draw_box (cr, &layout->boxes[v], &g_array_index (graph->nodes, CaOrgNode, v), context, lang,
-              layout->font_size);
+  draw_panels (cr, layout);
   for (guint e = 0; e < layout->edges->len; e++)
     {
       const CaOrgEdge *edge = &g_array_index (layout->edges, CaOrgEdge, e);
@@ -323,6 +380,10 @@ ca_org_diagram_draw (const CaOrgGraph *graph,
         draw_arrow (cr, (const CaPoint *) edge->points->data, edge->points->len, edge->kind,
                     layout->font_size);
     }
+  for (guint v = 0; v < layout->n_boxes; v++)
+    draw_box (cr, &layout->boxes[v], &g_array_index (graph->nodes, CaOrgNode, v), context, lang,
+              layout->font_size);
+  draw_headings (cr, layout, context);
   draw_legend (cr, layout, context);
   cairo_restore (cr);
   g_object_unref (context);

@@ -65,11 +65,11 @@ resolve_edges (const CaOrgGraph *graph)
 /* Depth-first search over chain edges; edges into a node still on the
  * stack close a cycle and are left out of the layering. */
 static void
-visit (CaOrgLayout *layout,
-       CaOrgStructure   *s,
-       guint        v,
-       guint8      *state,
-       GArray      *post)
+visit (CaOrgLayout    *layout,
+       CaOrgStructure *s,
+       guint           v,
+       guint8         *state,
+       GArray         *post)
 {
   state[v] = 1;
   for (guint e = 0; e < layout->edges->len; e++)
@@ -88,9 +88,9 @@ visit (CaOrgLayout *layout,
 }
 
 static gboolean
-is_layer_edge (CaOrgLayout *layout,
-               CaOrgStructure   *s,
-               guint        e)
+is_layer_edge (CaOrgLayout    *layout,
+               CaOrgStructure *s,
+               guint           e)
 {
   return ca_org_link_is_chain (g_array_index (layout->edges, CaOrgEdge, e).kind) && !s->back[e];
 }
@@ -98,8 +98,8 @@ is_layer_edge (CaOrgLayout *layout,
 /* Longest-path layering, then sources pulled right next to their nearest
  * successor so a lone supplier does not trail a long arrow. */
 static guint
-assign_layers (CaOrgLayout *layout,
-               CaOrgStructure   *s)
+assign_layers (CaOrgLayout    *layout,
+               CaOrgStructure *s)
 {
   g_autofree guint8 *state = g_new0 (guint8, s->n);
   g_autoptr (GArray) post = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -160,7 +160,7 @@ assign_layers (CaOrgLayout *layout,
 static double
 widest_word (PangoContext *context,
              const char   *text,
-             double        size)
+             double        f)
 {
   g_auto (GStrv) words = g_strsplit_set (text, " \t\n", -1);
   double widest = 0;
@@ -172,8 +172,8 @@ widest_word (PangoContext *context,
 
       if (*words[i] == '\0')
         continue;
-      word = ca_render_layout_new (context, words[i], size, FALSE, -1);
-      ca_render_layout_size (word, &w, NULL);
+      word = ca_org_text_new (context, words[i], 1, FALSE, -1, f);
+      ca_org_text_size (word, f, &w, NULL);
       widest = MAX (widest, w);
     }
   return widest;
@@ -189,20 +189,21 @@ box_height (CaOrgLayout     *layout,
             double           inner_w)
 {
   const char *text = ca_text_get (&node->label, layout->lang);
-  g_autoptr (PangoLayout) label = ca_render_layout_new (context, text, f, FALSE, inner_w);
+  g_autoptr (PangoLayout) label = ca_org_text_new (context, text, 1, FALSE, inner_w, f);
   g_autofree char *count = ca_org_count_text (node->count, layout->lang);
   double total, h;
 
-  if (layout->whole_words && widest_word (context, text, f) > inner_w)
+  /* The margin keeps the fitted size off the exact point where the
+   * widest word fills the line, where rounding could still break it. */
+  if (layout->whole_words && widest_word (context, text, f) > inner_w - 0.1 * f)
     return INFINITY;
-  ca_render_layout_size (label, NULL, &h);
+  ca_org_text_size (label, f, NULL, &h);
   total = h + 2 * PAD * f;
   if (count != NULL)
     {
-      g_autoptr (PangoLayout) line = ca_render_layout_new (context, count, COUNT_SIZE * f, FALSE,
-                                                           inner_w);
+      g_autoptr (PangoLayout) line = ca_org_text_new (context, count, COUNT_SIZE, FALSE, inner_w, f);
 
-      ca_render_layout_size (line, NULL, &h);
+      ca_org_text_size (line, f, NULL, &h);
       total += CA_ORG_COUNT_GAP * f + h;
     }
   return MAX (total, MIN_BOX_H * f);
@@ -220,13 +221,12 @@ place_legend (CaOrgLayout  *layout,
 
   for (guint i = 0; i < CA_ORG_LEGEND_N; i++)
     {
-      g_autoptr (PangoLayout) text = ca_render_layout_new (context, ca_org_legend_label (i, layout->lang),
-                                                         LEGEND_SIZE * f, FALSE, -1);
-      int w, h;
-      double entry_w;
+      g_autoptr (PangoLayout) text = ca_org_text_new (context, ca_org_legend_label (i, layout->lang),
+                                                      LEGEND_SIZE, FALSE, -1, f);
+      double w, entry_w;
 
-      pango_layout_get_size (text, &w, &h);
-      entry_w = sample + 0.5 * f + (double) w / PANGO_SCALE;
+      ca_org_text_size (text, f, &w, NULL);
+      entry_w = sample + 0.5 * f + w;
       if (cx > layout->legend_x && cx + entry_w > layout->legend_x + layout->legend_w)
         {
           cx = layout->legend_x;
@@ -286,12 +286,10 @@ place (CaOrgLayout  *layout,
       band->heading_h = 0;
       if (band->heading != NULL)
         {
-          g_autoptr (PangoLayout) heading = ca_render_layout_new (context, band->heading, HEADING_SIZE * f,
-                                                                TRUE, band->w - 2 * PANEL_PAD_X * f);
-          int w, h;
+          g_autoptr (PangoLayout) heading = ca_org_text_new (context, band->heading, HEADING_SIZE, TRUE,
+                                                             band->w - 2 * PANEL_PAD_X * f, f);
 
-          pango_layout_get_size (heading, &w, &h);
-          band->heading_h = (double) h / PANGO_SCALE;
+          ca_org_text_size (heading, f, NULL, &band->heading_h);
         }
       for (guint v = 0; v < layout->n_boxes; v++)
         if (layout->boxes[v].band == b)

@@ -17,8 +17,8 @@
  * (production links count double), then how many production links go
  * upwards: ties go to the order where the chain runs down the page. */
 static guint
-band_distance (CaOrgLayout    *layout,
-               const guint    *pos)
+band_distance (CaOrgLayout *layout,
+               const guint *pos)
 {
   guint total = 0;
 
@@ -103,9 +103,9 @@ order_bands (CaOrgLayout *layout)
 }
 
 void
-ca_org_assign_bands (CaOrgLayout *layout,
-              CaOrgStructure   *s,
-              CaLang       lang)
+ca_org_assign_bands (CaOrgLayout    *layout,
+                     CaOrgStructure *s,
+                     CaLang          lang)
 {
   gboolean any_without = FALSE;
 
@@ -155,10 +155,10 @@ ca_org_assign_bands (CaOrgLayout *layout,
 /* Mean position of @v's chain neighbours on the side being swept from; a
  * node without such neighbours keeps its place. */
 static double
-barycentre (CaOrgLayout *layout,
-            CaOrgStructure   *s,
-            guint        v,
-            gboolean     downstream)
+barycentre (CaOrgLayout    *layout,
+            CaOrgStructure *s,
+            guint           v,
+            gboolean        downstream)
 {
   double sum = 0;
   guint count = 0;
@@ -180,11 +180,11 @@ barycentre (CaOrgLayout *layout,
 }
 
 static void
-sort_group (CaOrgLayout *layout,
-            CaOrgStructure   *s,
-            guint        band,
-            int          col,
-            gboolean     downstream)
+sort_group (CaOrgLayout    *layout,
+            CaOrgStructure *s,
+            guint           band,
+            int             col,
+            gboolean        downstream)
 {
   g_autofree guint *members = g_new (guint, s->n);
   g_autofree double *keys = g_new (double, s->n);
@@ -222,9 +222,9 @@ sort_group (CaOrgLayout *layout,
 }
 
 static void
-order_columns (CaOrgLayout *layout,
-               CaOrgStructure   *s,
-               guint        n_layers)
+order_columns (CaOrgLayout    *layout,
+               CaOrgStructure *s,
+               guint           n_layers)
 {
   g_autofree guint *seen = g_new0 (guint, (gsize) layout->bands->len * MAX (n_layers, 1));
 
@@ -244,9 +244,9 @@ order_columns (CaOrgLayout *layout,
 /* Rows: each (band, column) group keeps its order but slides down to sit
  * level with its upstream neighbours where the band has room. */
 static void
-assign_chain_rows (CaOrgLayout *layout,
-                   CaOrgStructure   *s,
-                   guint        n_layers)
+assign_chain_rows (CaOrgLayout    *layout,
+                   CaOrgStructure *s,
+                   guint           n_layers)
 {
   for (guint b = 0; b < layout->bands->len; b++)
     {
@@ -299,8 +299,8 @@ assign_chain_rows (CaOrgLayout *layout,
 /* Support nodes go under the column of the groups they serve, in as many
  * rows of the grid's width as they need. */
 static void
-assign_support (CaOrgLayout *layout,
-                CaOrgStructure   *s)
+assign_support (CaOrgLayout    *layout,
+                CaOrgStructure *s)
 {
   for (guint b = 0; b < layout->bands->len; b++)
     {

@@ -225,8 +225,14 @@ assign_ports (CaOrgLayout *layout,
         for (guint i = 0; i < k; i++)
           {
             Route *route = &routes[users[i] / 2];
+            /* Elbows leave right sides a little high and enter left sides a
+             * little low, so that two of them facing each other across a
+             * gap from level boxes never run along the same line. */
+            double skew = route->style != ROUTE_ORTHOGONAL ? 0
+                          : (side == SIDE_LEFT ? 1 : -1) * MIN (0.5 * layout->font_size,
+                                                                0.5 * box->h / (k + 1));
             CaPoint p = { side == SIDE_LEFT ? box->x : box->x + box->w,
-                          box->y + box->h * (i + 1) / (k + 1) };
+                          box->y + box->h * (i + 1) / (k + 1) + skew };
 
             if (users[i] % 2 == 0)
               route->from_port = p;
@@ -272,39 +278,95 @@ track_offset (guint  index,
   return (index - (n - 1) / 2.0) * spacing;
 }
 
-/* One vertical run of a route in a lane. */
+/* One vertical run of a route in a lane, from y0 to y1, with the
+ * horizontal pieces at both ends leaving towards side0 and side1 (−1 left,
+ * +1 right of the lane). */
 typedef struct
 {
   Route   *route;
   gboolean second;   /* the run in lane_to (else lane_from) */
-  double   key;
+  double   y0, y1;
+  int      side0, side1;
 } LaneRun;
 
 static int
-compare_runs (gconstpointer a,
-              gconstpointer b)
+side_of (double x,
+         double lane)
 {
-  double ka = ((const LaneRun *) a)->key, kb = ((const LaneRun *) b)->key;
-
-  return ka < kb ? -1 : ka > kb;
+  return x < lane ? -1 : 1;
 }
 
-/* Orders the runs sharing a lane so that they do not cross: of two runs
- * coming in from the left and going down, the one starting higher takes
- * the track further right (it must pass the other's horizontal), and the
- * mirror images of that rule for runs going up or coming from the right. */
-static double
-run_key (const Route *route,
-         gboolean     second,
-         double       lane)
+static LaneRun
+lane_run (Route   *route,
+          gboolean second,
+          double   lane)
 {
-  double y0 = second ? (route->channel >= 0 ? route->channel_y : route->from_port.y)
-                     : route->from_port.y;
-  double y1 = second || route->channel < 0 ? route->to_port.y : route->channel_y;
-  double from_x = second ? route->lane_from_x : route->from_port.x;
-  double key = y1 > y0 ? -y0 : y0;
+  LaneRun run = { route, second, 0, 0, 0, 0 };
+  gboolean channel = route->channel >= 0;
 
-  return from_x > lane ? -key : key;
+  if (!second)
+    {
+      run.y0 = route->from_port.y;
+      run.side0 = side_of (route->from_port.x, lane);
+      run.y1 = channel ? route->channel_y : route->to_port.y;
+      run.side1 = side_of (channel ? route->lane_to_x : route->to_port.x, lane);
+    }
+  else
+    {
+      run.y0 = route->channel_y;
+      run.side0 = side_of (route->lane_from_x, lane);
+      run.y1 = route->to_port.y;
+      run.side1 = side_of (route->to_port.x, lane);
+    }
+  return run;
+}
+
+static gboolean
+within (double y,
+        double a,
+        double b)
+{
+  return y > MIN (a, b) + 1e-9 && y < MAX (a, b) - 1e-9;
+}
+
+/* Crossings when @left takes a track left of @right's: a horizontal piece
+ * of @left going right passes @right's run, or one of @right going left
+ * passes @left's. */
+static guint
+pair_crossings (const LaneRun *left,
+                const LaneRun *right)
+{
+  return (left->side0 > 0 && within (left->y0, right->y0, right->y1)) +
+         (left->side1 > 0 && within (left->y1, right->y0, right->y1)) +
+         (right->side0 < 0 && within (right->y0, left->y0, left->y1)) +
+         (right->side1 < 0 && within (right->y1, left->y0, left->y1));
+}
+
+/* Orders the runs sharing a lane by swapping neighbours while that removes
+ * crossings (a few runs per lane: the passes are cheap). */
+static void
+order_runs (GArray *runs)
+{
+  gboolean swapped = TRUE;
+
+  for (guint pass = 0; swapped && pass < runs->len * runs->len; pass++)
+    {
+      swapped = FALSE;
+      for (guint i = 0; i + 1 < runs->len; i++)
+        {
+          LaneRun *a = &g_array_index (runs, LaneRun, i);
+          LaneRun *b = &g_array_index (runs, LaneRun, i + 1);
+
+          if (pair_crossings (b, a) < pair_crossings (a, b))
+            {
+              LaneRun t = *a;
+
+              *a = *b;
+              *b = t;
+              swapped = TRUE;
+            }
+        }
+    }
 }
 
 static void
@@ -325,16 +387,16 @@ assign_lane_tracks (CaOrgLayout *layout,
         continue;
       for (guint second = 0; second < 2; second++)
         {
-          LaneRun run = { route, second, 0 };
+          LaneRun run;
 
           if ((second ? route->lane_to : route->lane_from) != lane ||
               (second && route->lane_to == route->lane_from))
             continue;
-          run.key = run_key (route, second, x);
+          run = lane_run (route, second, x);
           g_array_append_val (runs, run);
         }
     }
-  g_array_sort (runs, compare_runs);
+  order_runs (runs);
   for (guint i = 0; i < runs->len; i++)
     {
       LaneRun *run = &g_array_index (runs, LaneRun, i);
@@ -366,6 +428,7 @@ assign_tracks (CaOrgLayout *layout,
       Route *route = &routes[e];
 
       route->lane_from_x = lane_x (layout, route->lane_from);
+      route->lane_to_x = lane_x (layout, route->lane_to);
       if (route->style == ROUTE_ORTHOGONAL && route->lane_to != route->lane_from)
         {
           route->channel = nearest_channel (layout, route->from_port.y, route->to_port.y);

@@ -6,18 +6,163 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "ca-render-text.h"
+
+/* A compiled message catalogue (.mo), mapped read-only. The figure's
+ * language need not be the session's: a Russian figure exported from an
+ * English desktop still reads the Russian catalogue, so the catalogues
+ * are looked up here by language rather than through the locale. */
+typedef struct
+{
+  GMappedFile  *file;
+  const guint8 *data;
+  gsize         size;
+  gboolean      swapped;
+  guint32       n;
+  guint32       originals;
+  guint32       translations;
+} Catalogue;
+
+static guint32
+mo_word (const Catalogue *catalogue,
+         gsize            offset)
+{
+  guint32 word;
+
+  if (offset + 4 > catalogue->size)
+    return 0;
+  memcpy (&word, catalogue->data + offset, 4);
+  return catalogue->swapped ? GUINT32_SWAP_LE_BE (word) : word;
+}
+
+/* The string of table entry @index, or NULL when it runs off the file. */
+static const char *
+mo_string (const Catalogue *catalogue,
+           guint32          table,
+           guint32          index,
+           guint32         *length)
+{
+  guint32 len = mo_word (catalogue, (gsize) table + 8 * (gsize) index);
+  guint32 offset = mo_word (catalogue, (gsize) table + 8 * (gsize) index + 4);
+
+  if ((gsize) offset + len >= catalogue->size)
+    return NULL;
+  if (length != NULL)
+    *length = len;
+  return (const char *) catalogue->data + offset;
+}
+
+static Catalogue *
+catalogue_open (const char *path)
+{
+  g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  Catalogue *catalogue;
+  guint32 magic;
+
+  if (file == NULL || g_mapped_file_get_length (file) < 28)
+    return NULL;
+  catalogue = g_new0 (Catalogue, 1);
+  catalogue->data = (const guint8 *) g_mapped_file_get_contents (file);
+  catalogue->size = g_mapped_file_get_length (file);
+  memcpy (&magic, catalogue->data, 4);
+  catalogue->swapped = magic == 0xde120495;
+  if (magic != 0x950412de && !catalogue->swapped)
+    {
+      g_free (catalogue);
+      return NULL;
+    }
+  catalogue->n = mo_word (catalogue, 8);
+  catalogue->originals = mo_word (catalogue, 12);
+  catalogue->translations = mo_word (catalogue, 16);
+  catalogue->file = g_steal_pointer (&file);
+  return catalogue;
+}
+
+/* Loads the catalogue of @lang once per process (installed, else in the
+ * build tree); NULL when there is none. */
+static gpointer
+catalogue_load (gpointer data)
+{
+  const char *lang = ca_lang_to_string ((CaLang) GPOINTER_TO_INT (data));
+  const char *dirs[] = { LOCALEDIR, BUILD_LOCALEDIR };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], lang, "LC_MESSAGES",
+                                                GETTEXT_PACKAGE ".mo", NULL);
+      Catalogue *catalogue = catalogue_open (path);
+      if (catalogue != NULL)
+        return catalogue;
+    }
+  return NULL;
+}
+
+static const Catalogue *
+catalogue_get (CaLang lang)
+{
+  /* One per language, loaded on first use and never changed after. */
+  static GOnce once[] = { G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT };
+
+  if ((guint) lang >= G_N_ELEMENTS (once))
+    return NULL;
+  return g_once (&once[lang], catalogue_load, GINT_TO_POINTER (lang));
+}
+
+/* The translation of @msgid, or NULL. msgfmt sorts the originals, so a
+ * binary search finds it. */
+static const char *
+catalogue_lookup (const Catalogue *catalogue,
+                  const char      *msgid)
+{
+  guint32 lo = 0, hi = catalogue->n;
+
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+      const char *original = mo_string (catalogue, catalogue->originals, mid, NULL);
+      int order;
+
+      if (original == NULL)
+        return NULL;
+      order = strcmp (msgid, original);
+      if (order == 0)
+        {
+          const char *translation = mo_string (catalogue, catalogue->translations, mid, NULL);
+          return translation != NULL && *translation != '\0' ? translation : NULL;
+        }
+      if (order < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return NULL;
+}
 
 const char *
 ca_render_gettext (CaLang      lang,
                    const char *msgid)
 {
-  /* The source strings are English, so an English figure never goes
-   * through the catalogue (whatever the session's locale); the others
-   * take the translation the locale's catalogue holds. */
+  const Catalogue *catalogue;
+  const char *translation;
+
+  /* The source strings are English. */
   if (lang == CA_LANG_EN)
     return msgid;
-  return g_dgettext (GETTEXT_PACKAGE, msgid);
+  catalogue = catalogue_get (lang);
+  if (catalogue == NULL)
+    return g_dgettext (GETTEXT_PACKAGE, msgid);
+  translation = catalogue_lookup (catalogue, msgid);
+  return translation != NULL ? translation : msgid;
+}
+
+char *
+ca_render_join_dashes (const char *text)
+{
+  g_auto (GStrv) parts = g_strsplit (text != NULL ? text : "", "\u2013", -1);
+
+  return g_strjoinv ("\u2013\u2060", parts);
 }
 
 PangoContext *

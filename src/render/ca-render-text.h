@@ -14,10 +14,16 @@ G_BEGIN_DECLS
 
 #define CA_RENDER_FONT_FAMILY "DejaVu Sans"
 
-/* @msgid (English, marked with N_() at the call site) in @lang: English is
- * the source text; Russian and Kazakh come from the message catalogue. */
+/* @msgid (English, the source language) in @lang: Russian and Kazakh come
+ * from that language's compiled catalogue whatever the session's locale
+ * (installed, else in the build tree), or through g_dgettext when there
+ * is none. */
 const char   *ca_render_gettext (CaLang lang, const char *msgid) G_GNUC_FORMAT (2);
 
+
+/* @text with a word joiner after each en dash, so that "2014–2015"
+ * never breaks across lines. */
+char         *ca_render_join_dashes (const char *text);
 
 /* A context whose metrics do not depend on the target surface (no
  * hinting, 72 dpi), so a PNG and a PDF of one figure lay out alike. */

@@ -42,10 +42,11 @@ typedef enum
   FUZZ_CSV_MATRIX,
 } FuzzCsvLoader;
 
-/* Reads the input as "fuzz.csv" with @loader against @dataset (a copy is
- * changed, never @dataset); what imports must write and read back equal. */
-gboolean  fuzz_csv_run (CaDataset *dataset, FuzzCsvLoader loader, const guint8 *data, gsize size,
-                        GError **error);
+/* Reads the input as "fuzz.csv" with @loader into @work, a copy of
+ * @pristine, and makes it equal to @pristine again before returning. What
+ * loads must write and read back equal; a refused import changes nothing. */
+gboolean  fuzz_csv_run (CaDataset *pristine, CaDataset *work, FuzzCsvLoader loader,
+                        const guint8 *data, gsize size, GError **error);
 
 /* Removes @dir and the files the shapefile target wrote there. */
 void      fuzz_remove_dir (const char *dir);

@@ -1,0 +1,37 @@
+/* ca-export-file.h — private to the exporter: atomic output files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A file being written under a temporary name beside its destination.
+ * Initialise fd to -1. */
+typedef struct
+{
+  char *path;        /* destination */
+  char *tmp_path;
+  int   fd;
+  int   write_errno; /* first failed write(), 0 if none */
+} CaExportFile;
+
+/* Creates "<dir>/.<name>.XXXXXX" for @path. */
+gboolean       ca_export_file_open (CaExportFile *file, const char *path, GError **error);
+/* A cairo write function; remembers the first errno. */
+cairo_status_t ca_export_file_write (void *closure, const unsigned char *data,
+                                     unsigned int length);
+/* Flushes and closes the temporary file; the rename comes later. */
+gboolean       ca_export_file_finish (CaExportFile *file, GError **error);
+gboolean       ca_export_file_write_string (CaExportFile *file, const char *text, GError **error);
+/* Renames every finished file into place: all or none appear. */
+gboolean       ca_export_files_commit (CaExportFile *files, guint n_files, GError **error);
+/* Closes and removes the temporary file if still there. */
+void           ca_export_file_clear (CaExportFile *file);
+/* "Cannot write “PATH”: reason" as CA_EXPORT_ERROR_WRITE. */
+void           ca_export_set_write_error (GError **error, const char *path, int errsv);
+
+G_END_DECLS
