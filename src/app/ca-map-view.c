@@ -21,6 +21,9 @@
 #include "ca-map-view.h"
 #include "ca-map-view-private.h"
 
+/* Text and lines half as big again as on an A4 page: 11 px unit names. */
+#define TEXT_SCALE 1.5
+
 G_DEFINE_FINAL_TYPE (CaMapView, ca_map_view, GTK_TYPE_WIDGET)
 
 enum
@@ -86,6 +89,20 @@ ca_map_view_reset_view (CaMapView *self)
   ca_map_view_invalidate (self);
 }
 
+/* Device units per A4 point for the figure's text and lines. A page
+ * sizes them from its size, which on a screen gives 6 px labels; here
+ * they have a screen size instead (unit names of about 11 px), growing
+ * with the desktop's text scaling. */
+static double
+ca_map_view_text_scale (CaMapView *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  int dpi = 0;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  return TEXT_SCALE * (dpi > 0 ? dpi / (96.0 * 1024) : 1.0);
+}
+
 static void
 draw_figure (CaMapView *self,
              cairo_t   *cr,
@@ -103,6 +120,7 @@ draw_figure (CaMapView *self,
   options.furniture = TRUE;
   options.selected_unit = self->selected_unit;
   options.hidden_clusters = (const char * const *) self->hidden_clusters;
+  options.text_scale = ca_map_view_text_scale (self);
 
   if (map && self->zoomed)
     options.viewport = &self->view;

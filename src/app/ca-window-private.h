@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ca-analysis-panel.h"
+#include "ca-autosave.h"
 #include "ca-cluster-panel.h"
 #include "ca-indicator-table.h"
 #include "ca-window.h"
@@ -30,6 +31,9 @@ struct _CaWindow
   char *display_title;
   gboolean loading_boundaries;
   gboolean close_confirmed;
+  CaAutosave *autosave;
+  /* Work a crashed session left, offered in recovery_bar (ca-window-recovery.c). */
+  CaAutosaveOrphan *offered;
 
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
@@ -44,6 +48,8 @@ struct _CaWindow
   CaIndicatorTable *indicator_table;
   CaAnalysisPanel *analysis_panel;
   CaClusterPanel *cluster_panel;
+  GtkInfoBar *recovery_bar;
+  GtkLabel *recovery_label;
 };
 
 
@@ -61,6 +67,10 @@ void ca_window_on_dataset_changed (CaWindow  *self,
                                    guint      flags,
                                    CaDataset *dataset);
 void ca_window_ask_before_closing (CaWindow *self);
+
+/* Starts autosaving the project and offers work a crashed session left
+ * (ca-window-recovery.c). */
+void ca_window_setup_autosave (CaWindow *self);
 
 /* Asks where to save (a native chooser) and saves; @then_close closes the
  * window after a successful save. */

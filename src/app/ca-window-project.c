@@ -111,6 +111,11 @@ ca_window_open_project (CaWindow  *self,
   ca_history_clear (self->history);
   ca_history_mark_saved (self->history);
   g_set_object (&self->file, file);
+  {
+    g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+    ca_autosave_set_project_path (self->autosave, path);
+  }
 
   ca_window_load_boundaries (self, NULL, NULL);
   ca_window_update_title (self);
@@ -133,6 +138,7 @@ ca_window_save_project (CaWindow  *self,
   if (!ca_project_save (self->dataset, path, error))
     return FALSE;
   g_set_object (&self->file, file);
+  ca_autosave_set_project_path (self->autosave, path);
   ca_history_mark_saved (self->history);
   ca_window_update_title (self);
   ca_window_actions_update (self);

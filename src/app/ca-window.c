@@ -281,6 +281,8 @@ ca_window_close_request (GtkWindow *window)
       ca_window_ask_before_closing (self);
       return TRUE;
     }
+  /* Saved or discarded: the copy of the work is no longer wanted. */
+  ca_autosave_discard (self->autosave);
   save_state (self);
   return GTK_WINDOW_CLASS (ca_window_parent_class)->close_request (window);
 }
@@ -358,6 +360,13 @@ static void
 ca_window_dispose (GObject *object)
 {
   CaWindow *self = CA_WINDOW (object);
+
+  /* Destroyed without a close request: as unwanted as after one. A crash
+   * never gets here, and leaves the copy to recover. */
+  if (self->autosave != NULL)
+    ca_autosave_discard (self->autosave);
+  g_clear_object (&self->autosave);
+  g_clear_pointer (&self->offered, ca_autosave_orphan_free);
 
   /* No gtk_widget_dispose_template: GtkWindow drops its own child and
    * titlebar, and would find them already gone. */
@@ -457,6 +466,8 @@ ca_window_class_init (CaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaWindow, indicator_table);
   gtk_widget_class_bind_template_child (widget_class, CaWindow, analysis_panel);
   gtk_widget_class_bind_template_child (widget_class, CaWindow, cluster_panel);
+  gtk_widget_class_bind_template_child (widget_class, CaWindow, recovery_bar);
+  gtk_widget_class_bind_template_child (widget_class, CaWindow, recovery_label);
 
   ca_window_class_install_actions (widget_class);
 }
@@ -528,4 +539,5 @@ ca_window_init (CaWindow *self)
   ca_window_update_title (self);
   update_history_tooltips (self);
   ca_window_actions_update (self);
+  ca_window_setup_autosave (self);
 }

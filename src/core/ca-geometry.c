@@ -484,7 +484,7 @@ ca_polygon_label_point (const CaPolygon *polygon, double precision, double *radi
   /* Square cells as wide as the short side; a sliver gets coarser cells
    * so the first cover stays small (the bounds hold for any size). */
   double cell_size = MAX (MIN (width, height), MAX (width, height) / LABEL_MAX_FIRST_CELLS);
-  if (MIN (width, height) <= 0.0)
+  if (!(MIN (width, height) > 0.0) || !isfinite (width + height))
     {
       result.x = bbox.min_x + width / 2.0;
       result.y = bbox.min_y + height / 2.0;
@@ -495,10 +495,16 @@ ca_polygon_label_point (const CaPolygon *polygon, double precision, double *radi
 
   g_autoptr (GArray) heap = g_array_new (FALSE, FALSE, sizeof (Cell));
   double h = cell_size / 2.0;
-  for (double x = bbox.min_x; x < bbox.max_x; x += cell_size)
-    for (double y = bbox.min_y; y < bbox.max_y; y += cell_size)
+  /* Cells counted, not stepped: "x += cell_size" stalls for ever once a
+   * cell is narrower than the spacing of doubles near x (a sliver far from
+   * the origin). Each count is at most LABEL_MAX_FIRST_CELLS. */
+  double nx = MIN (ceil (width / cell_size), LABEL_MAX_FIRST_CELLS);
+  double ny = MIN (ceil (height / cell_size), LABEL_MAX_FIRST_CELLS);
+  for (double i = 0; i < nx; i++)
+    for (double j = 0; j < ny; j++)
       {
-        Cell cell = cell_make (polygon, x + h, y + h, h);
+        Cell cell = cell_make (polygon, bbox.min_x + i * cell_size + h,
+                               bbox.min_y + j * cell_size + h, h);
         heap_push (heap, &cell);
       }
 

@@ -30,6 +30,10 @@ G_DEFINE_QUARK (ca-shapefile-error-quark, ca_shapefile_error)
 #define SHP_FILE_CODE 9994
 /* Record header (8) + shape type, bbox, nParts, nPoints (44). */
 #define RECORD_PEEK_BYTES 52
+/* No coordinate system on Earth needs more (degrees, metres or feet, false
+ * eastings included); beyond it a value is damage, and squared distances
+ * computed from it would overflow. */
+#define MAX_ABS_COORDINATE 1e10
 
 /* What the checks before shapelib learnt about the .shp. */
 typedef struct
@@ -217,8 +221,9 @@ shp_precheck (ShpCheck *check, const char *shp_path, const char *shx_path,
   if (shx_disk_size > SHP_HEADER_BYTES &&
       (guint64) (shx_disk_size - SHP_HEADER_BYTES) / 8 > check->max_features)
     return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_TOO_LARGE,
-                              _("%s indexes %" G_GUINT64_FORMAT " records; at most %u can be read"),
-                              shx_name, (guint64) (shx_disk_size - SHP_HEADER_BYTES) / 8,
+                              _("%s has %u records; at most %u can be read"), check->name,
+                              (guint) MIN ((guint64) (shx_disk_size - SHP_HEADER_BYTES) / 8,
+                                           (guint64) G_MAXUINT),
                               check->max_features);
   if (!g_file_get_contents (shx_path, (char **) &shx, &shx_size, &local_error))
     return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_NOT_FOUND, _("Cannot read %s: %s"),
@@ -290,7 +295,8 @@ static gboolean
 check_coordinates (const SHPObject *shape, const char *name, guint record, GError **error)
 {
   for (int i = 0; i < shape->nVertices; i++)
-    if (!isfinite (shape->padfX[i]) || !isfinite (shape->padfY[i]))
+    if (!isfinite (shape->padfX[i]) || !isfinite (shape->padfY[i]) ||
+        fabs (shape->padfX[i]) > MAX_ABS_COORDINATE || fabs (shape->padfY[i]) > MAX_ABS_COORDINATE)
       return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_CORRUPT,
                                 _("%s, record %u: point %d has an invalid coordinate (%g, %g)"),
                                 name, record, i + 1, shape->padfX[i], shape->padfY[i]);

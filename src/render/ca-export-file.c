@@ -56,6 +56,7 @@ ca_export_file_open (CaExportFile *file,
       int errsv = errno;
 
       g_clear_pointer (&file->tmp_path, g_free);
+      g_clear_pointer (&file->path, g_free);
       ca_export_set_write_error (error, path, errsv);
       return FALSE;
     }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ca-figure-private.h"
+#include "ca-render-cache.h"
 
 /* Label points to within 1 km: plenty at any scale a figure is drawn. */
 #define LABEL_PRECISION 1000.0
@@ -19,16 +20,17 @@ static const char *const place_fields[] = { "name_ru", "name_en", "name" };
 
 struct _CaPlaceIndex
 {
-  CaLayer *layer;
-  guint    n;
-  char   **folded;   /* n × N_PLACE_FIELDS, NULL where empty */
-  double  *weight;   /* bigger places first: class, then population */
+  CaLayer    *layer;
+  guint       n;
+  char      **folded;   /* n × N_PLACE_FIELDS, NULL where empty */
+  double     *weight;   /* bigger places first: class, then population */
+  GHashTable *found;    /* names looked up → feature + 1 (0: none) */
 };
 
 CaPlaceIndex *
 ca_place_index_new (CaLayer *settlements)
 {
-  CaPlaceIndex *index = g_new0 (CaPlaceIndex, 1);
+  CaPlaceIndex *index = g_rc_box_new0 (CaPlaceIndex);
   int fields[N_PLACE_FIELDS];
   int population = ca_layer_find_field (settlements, "population");
 
@@ -36,6 +38,7 @@ ca_place_index_new (CaLayer *settlements)
   index->n = ca_layer_get_n_features (settlements);
   index->folded = g_new0 (char *, index->n * N_PLACE_FIELDS);
   index->weight = g_new0 (double, index->n);
+  index->found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint f = 0; f < N_PLACE_FIELDS; f++)
     fields[f] = ca_layer_find_field (settlements, place_fields[f]);
   for (guint i = 0; i < index->n; i++)
@@ -54,17 +57,30 @@ ca_place_index_new (CaLayer *settlements)
   return index;
 }
 
-void
-ca_place_index_free (CaPlaceIndex *index)
+static void
+place_index_clear (gpointer data)
 {
-  if (index == NULL)
-    return;
+  CaPlaceIndex *index = data;
+
   for (guint i = 0; i < index->n * N_PLACE_FIELDS; i++)
     g_free (index->folded[i]);
   g_free (index->folded);
   g_free (index->weight);
+  g_hash_table_unref (index->found);
   g_object_unref (index->layer);
-  g_free (index);
+}
+
+CaPlaceIndex *
+ca_place_index_ref (CaPlaceIndex *index)
+{
+  return g_rc_box_acquire (index);
+}
+
+void
+ca_place_index_free (CaPlaceIndex *index)
+{
+  if (index != NULL)
+    g_rc_box_release_full (index, place_index_clear);
 }
 
 /* 2 for an exact match, 1 when @wanted is a word inside @value, else 0. */
@@ -87,9 +103,9 @@ match_score (const char *value,
   return 0;
 }
 
-int
-ca_place_index_find (CaPlaceIndex *index,
-                     const CaText *name)
+static int
+find_place (CaPlaceIndex *index,
+            const CaText *name)
 {
   const char *texts[3] = { name->ru, name->en, name->kk };
   char *wanted[3] = { NULL, NULL, NULL };
@@ -117,6 +133,46 @@ ca_place_index_find (CaPlaceIndex *index,
   return best;
 }
 
+int
+ca_place_index_find (CaPlaceIndex *index,
+                     const CaText *name)
+{
+  /* Every drawing looks up the same centres: each name is matched once. */
+  g_autofree char *key = g_strjoin ("\x1f", name->ru != NULL ? name->ru : "",
+                                    name->en != NULL ? name->en : "",
+                                    name->kk != NULL ? name->kk : "", NULL);
+  gpointer found;
+
+  if (g_hash_table_lookup_extended (index->found, key, NULL, &found))
+    return GPOINTER_TO_INT (found) - 1;
+  found = GINT_TO_POINTER (find_place (index, name) + 1);
+  g_hash_table_insert (index->found, g_steal_pointer (&key), found);
+  return GPOINTER_TO_INT (found) - 1;
+}
+
+/* The settlements' index (a new reference), kept in @cache when there is
+ * one: the layer never changes. */
+static CaPlaceIndex *
+place_index_for (CaRenderCache *cache,
+                 CaLayer       *settlements)
+{
+  g_autoptr (GByteArray) key = NULL;
+  CaPlaceIndex *index;
+
+  if (cache == NULL)
+    return ca_place_index_new (settlements);
+  key = ca_render_key_new ("places");
+  ca_render_key_add (key, &settlements, sizeof settlements);
+  index = ca_render_cache_lookup (cache, key);
+  if (index == NULL)
+    {
+      index = ca_place_index_new (settlements);
+      ca_render_cache_insert (cache, key, index, (GDestroyNotify) ca_place_index_free,
+                              G_OBJECT (settlements));
+    }
+  return ca_place_index_ref (index);
+}
+
 CaMapStyle *
 ca_map_style_new (CaAnalysis            *analysis,
                   CaBasemap             *basemap,
@@ -130,7 +186,7 @@ ca_map_style_new (CaAnalysis            *analysis,
   style->basemap = basemap;
   style->options = options;
   style->lang = options->lang;
-  style->places = settlements != NULL ? ca_place_index_new (settlements) : NULL;
+  style->places = settlements != NULL ? place_index_for (options->cache, settlements) : NULL;
   /* Units beyond the basemap's (added since it was loaded) have no polygon
    * to draw: leave them out rather than index past its features. */
   style->n_units = MIN (ca_dataset_get_n_units (style->dataset),
@@ -191,6 +247,55 @@ ca_map_style_add_base_legend (CaMapStyle *style)
                             ca_render_gettext (lang, N_("Village")));
 }
 
+/* A unit's polygon as a path. */
+typedef struct
+{
+  const CaMapTransform *transform;
+  const CaPolygon      *polygon;
+} UnitPath;
+
+static void
+path_unit (cairo_t  *cr,
+           gpointer  data)
+{
+  const UnitPath *unit = data;
+
+  ca_map_path_polygon (cr, unit->transform, unit->polygon);
+}
+
+/* ca_map_fill_polygon, through a mask kept in the cache when there is
+ * one: a unit's shape stays, only its colour changes with the data. */
+static void
+fill_unit (CaMapStyle           *style,
+           cairo_t              *cr,
+           const CaMapTransform *transform,
+           guint                 u,
+           const CaPolygon      *polygon,
+           const CaRgb          *fill)
+{
+  UnitPath path = { transform, polygon };
+  g_autoptr (GByteArray) key = NULL;
+  CaBBox bbox;
+  CaRect extent;
+  double x0, y0, x1, y1;
+
+  if (style->options->cache == NULL)
+    {
+      ca_map_fill_polygon (cr, transform, polygon, fill);
+      return;
+    }
+  ca_polygon_bbox (polygon, &bbox);
+  ca_map_transform_to_device (transform, bbox.min_x, bbox.max_y, &x0, &y0);
+  ca_map_transform_to_device (transform, bbox.max_x, bbox.min_y, &x1, &y1);
+  extent = (CaRect) { x0, y0, x1 - x0, y1 - y0 };
+  key = ca_render_key_new ("fill");
+  ca_render_key_add (key, &style->basemap, sizeof style->basemap);
+  ca_render_key_add_int (key, u);
+  ca_render_key_add (key, transform, sizeof *transform);
+  ca_render_cache_fill (style->options->cache, cr, key, G_OBJECT (style->basemap), &extent,
+                        path_unit, &path, fill);
+}
+
 static void
 draw_fills (CaMapStyle           *style,
             cairo_t              *cr,
@@ -214,7 +319,7 @@ draw_fills (CaMapStyle           *style,
         ca_map_stripe_polygon (cr, transform, polygon, &style->stripes[u * CA_STYLE_MAX_STRIPES],
                                style->n_stripes[u], 5.0 * scale);
       else
-        ca_map_fill_polygon (cr, transform, polygon, &style->fill[u]);
+        fill_unit (style, cr, transform, u, polygon, &style->fill[u]);
     }
 }
 
@@ -338,6 +443,7 @@ place_labels (CaMapStyle           *style,
   g_autofree guint *order = g_new0 (guint, style->n_units);
   CaRgb ink = { 0.12, 0.12, 0.12 };
 
+  ca_label_placer_set_cache (placer, style->options->cache);
   for (guint i = 0; i < n_obstacles; i++)
     ca_label_placer_add_obstacle (placer, &obstacles[i]);
   for (guint i = 0; i < style->circles->len; i++)
@@ -380,7 +486,7 @@ place_labels (CaMapStyle           *style,
                                 FALSE, x, y, ca_map_transform_polygon (transform, polygon));
     }
   ca_label_placer_run (placer);
-  pango_cairo_update_context (cr, context);
+  ca_render_update_context (cr, context);
   ca_label_placer_draw (placer, cr, &ink, 2.4 * scale);
 
   for (guint i = 0; i < ca_label_placer_get_n_labels (placer); i++)
@@ -441,6 +547,89 @@ clip_to_pixels (cairo_t      *cr,
   cairo_clip (cr);
 }
 
+/* What a static layer is drawn from. */
+typedef struct
+{
+  CaMapStyle           *style;
+  const CaMapTransform *transform;
+  double                scale;
+} Layer;
+
+/* The sea of the neighbouring districts and the region's outline. */
+static void
+draw_ground (cairo_t  *cr,
+             gpointer  data)
+{
+  const Layer *layer = data;
+  CaRgb outside = CA_RGB_OUTSIDE, region = CA_RGB_REGION_LINE;
+
+  cairo_save (cr);
+  ca_rgb_set_source (cr, &outside);
+  cairo_paint (cr);
+  ca_map_draw_context (cr, layer->transform, ca_basemap_get_context (layer->style->basemap),
+                       0.6 * layer->scale);
+  ca_map_draw_region_halo (cr, layer->transform, layer->style->basemap, &region, 1.3 * layer->scale);
+  cairo_restore (cr);
+}
+
+static void
+draw_borders (cairo_t  *cr,
+              gpointer  data)
+{
+  const Layer *layer = data;
+
+  ca_map_draw_unit_borders (cr, layer->transform, layer->style->basemap, &layer->style->border,
+                            layer->style->border_width * layer->scale);
+}
+
+static void
+draw_settlements (cairo_t  *cr,
+                  gpointer  data)
+{
+  const Layer *layer = data;
+
+  ca_map_draw_settlements (cr, layer->transform, ca_basemap_get_settlements (layer->style->basemap),
+                           layer->scale);
+}
+
+/* Borders and settlements together, when nothing comes between them. */
+static void
+draw_borders_and_settlements (cairo_t  *cr,
+                              gpointer  data)
+{
+  draw_borders (cr, data);
+  draw_settlements (cr, data);
+}
+
+/* Draws a layer that depends only on the basemap, the view and the
+ * style's borders: kept as an image when the options have a cache. */
+static void
+draw_static_layer (CaMapStyle           *style,
+                   cairo_t              *cr,
+                   const CaMapTransform *transform,
+                   double                scale,
+                   const char           *name,
+                   gboolean              opaque,
+                   CaRenderLayerFunc     draw)
+{
+  Layer layer = { style, transform, scale };
+  g_autoptr (GByteArray) key = NULL;
+
+  if (style->options->cache == NULL)
+    {
+      draw (cr, &layer);
+      return;
+    }
+  key = ca_render_key_new (name);
+  ca_render_key_add (key, &style->basemap, sizeof style->basemap);
+  ca_render_key_add (key, transform, sizeof *transform);
+  ca_render_key_add_double (key, scale);
+  ca_render_key_add (key, &style->border, sizeof style->border);
+  ca_render_key_add_double (key, style->border_width);
+  ca_render_cache_draw_layer (style->options->cache, cr, key, G_OBJECT (style->basemap), opaque,
+                              draw, &layer);
+}
+
 void
 ca_map_style_draw (CaMapStyle           *style,
                    cairo_t              *cr,
@@ -453,20 +642,21 @@ ca_map_style_draw (CaMapStyle           *style,
 {
   const CaRect *f = &transform->frame;
   const CaPoint *label_points = ca_map_style_label_points (style);
-  CaRgb outside = CA_RGB_OUTSIDE, region = CA_RGB_REGION_LINE;
 
   cairo_save (cr);
   clip_to_pixels (cr, f);
-  ca_rgb_set_source (cr, &outside);
-  cairo_paint (cr);
-  ca_map_draw_context (cr, transform, ca_basemap_get_context (style->basemap), 0.6 * scale);
-  ca_map_draw_region_halo (cr, transform, style->basemap, &region, 1.3 * scale);
+  draw_static_layer (style, cr, transform, scale, "ground", TRUE, draw_ground);
   draw_fills (style, cr, transform, scale);
-  ca_map_draw_unit_borders (cr, transform, style->basemap, &style->border,
-                            style->border_width * scale);
-  draw_circles (style, cr, transform, label_points, scale);
-  ca_map_style_draw_links (style, cr, transform, label_points, scale);
-  ca_map_draw_settlements (cr, transform, ca_basemap_get_settlements (style->basemap), scale);
+  if (style->circles->len == 0 && style->links->len == 0)
+    draw_static_layer (style, cr, transform, scale, "borders-settlements", FALSE,
+                       draw_borders_and_settlements);
+  else
+    {
+      draw_static_layer (style, cr, transform, scale, "borders", FALSE, draw_borders);
+      draw_circles (style, cr, transform, label_points, scale);
+      ca_map_style_draw_links (style, cr, transform, label_points, scale);
+      draw_static_layer (style, cr, transform, scale, "settlements", FALSE, draw_settlements);
+    }
   ca_map_style_draw_centres (style, cr, transform, scale);
   ca_map_draw_highlight (cr, transform, style->basemap, style->options->selected_unit,
                          2.2 * scale);

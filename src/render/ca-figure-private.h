@@ -48,6 +48,8 @@ typedef struct
 typedef struct _CaPlaceIndex CaPlaceIndex;
 
 CaPlaceIndex *ca_place_index_new (CaLayer *settlements);
+CaPlaceIndex *ca_place_index_ref (CaPlaceIndex *index);
+/* Drops a reference: the last one frees the index. */
 void          ca_place_index_free (CaPlaceIndex *index);
 /* Settlement feature whose name matches @name (in any of its languages,
  * against any name field): exact first, then containment ("Село …"),

@@ -13,6 +13,7 @@
 #include "ca-figure-private.h"
 #include "ca-map-furniture.h"
 #include "ca-org-diagram.h"
+#include "ca-render-cache.h"
 
 /* Page text at A4 scale (points). */
 #define TITLE_SIZE  12.0
@@ -58,7 +59,8 @@ ca_figure_options_init (CaFigureOptions *options)
   g_return_if_fail (options != NULL);
 
   *options = (CaFigureOptions) { .lang = CA_LANG_EN, .viewport = NULL, .furniture = TRUE,
-                                 .selected_unit = -1, .hidden_clusters = NULL };
+                                 .selected_unit = -1, .hidden_clusters = NULL,
+                                 .text_scale = 0, .cache = NULL };
 }
 
 /* The year of indicator @id, or "" when the dataset lacks it. */
@@ -136,11 +138,15 @@ typedef struct
 
 /* Device units per A4 point: text and lines grow with the page, and never
  * shrink below their size on A4 (a small page gets a denser map, not
- * unreadable text). */
+ * unreadable text). A screen wants text of one size whatever the window's:
+ * the caller's text_scale then says how big. */
 static double
-page_scale (double width,
-            double height)
+page_scale (const CaFigureOptions *options,
+            double                 width,
+            double                 height)
 {
+  if (options->text_scale > 0)
+    return options->text_scale;
   return MAX (MIN (width, height) / 595.0, 1.0);
 }
 
@@ -277,7 +283,7 @@ draw_map_figure (const char            *id,
                  GError               **error)
 {
   g_autoptr (CaMapStyle) style = ca_map_style_new (analysis, basemap, options);
-  PageLayout page = { .scale = page_scale (width, height) };
+  PageLayout page = { .scale = page_scale (options, width, height) };
   CaMapTransform transform;
   CaFurnitureBlock block = { 0 };
   CaRect furniture = { 0 };
@@ -351,7 +357,7 @@ draw_diagram_figure (CaAnalysis            *analysis,
 {
   CaDataset *dataset = ca_analysis_get_dataset (analysis);
   const CaOrgGraph *graph = ca_dataset_get_org_graph (dataset);
-  PageLayout page = { .scale = page_scale (width, height) };
+  PageLayout page = { .scale = page_scale (options, width, height) };
   CaRgb ink = CA_RGB_TEXT, grey = { 0.35, 0.35, 0.35 };
   g_autofree char *title = NULL, *source = NULL;
 
@@ -372,7 +378,7 @@ draw_diagram_figure (CaAnalysis            *analysis,
   layout_bands (&page, context, title, source, width, height);
   ca_org_diagram_draw (graph, dataset, options->lang, cr, page.map.x, page.map.y, page.map.width,
                        page.map.height);
-  pango_cairo_update_context (cr, context);
+  ca_render_update_context (cr, context);
   draw_text (cr, context, title, TITLE_SIZE * page.scale, TRUE, &page.title, &ink);
   draw_text (cr, context, source, SOURCE_SIZE * page.scale, FALSE, &page.source, &grey);
   add_box (boxes, CA_FIGURE_BOX_TITLE, &page.title);
@@ -425,13 +431,21 @@ ca_figure_draw_full (const char            *id,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
-  context = ca_render_context_new (cr);
+  if (options->cache != NULL)
+    {
+      ca_render_cache_begin (options->cache);
+      context = ca_render_cache_get_context (options->cache, cr);
+    }
+  else
+    context = ca_render_context_new (cr);
   if (ca_figure_is_map (id))
     ok = draw_map_figure (id, analysis, basemap, options, cr, context, width, height,
                           out_viewport, boxes, error);
   else
     ok = draw_diagram_figure (analysis, options, cr, context, width, height, boxes, error);
   g_object_unref (context);
+  if (options->cache != NULL)
+    ca_render_cache_end (options->cache);
   cairo_restore (cr);
 
   if (ok && out_boxes != NULL)

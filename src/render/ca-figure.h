@@ -47,6 +47,9 @@ typedef struct
   double metres_per_unit;
 } CaViewport;
 
+/* ca-render-cache.h */
+typedef struct _CaRenderCache CaRenderCache;
+
 typedef struct
 {
   CaLang      lang;
@@ -58,6 +61,15 @@ typedef struct
   int         selected_unit;   /* highlighted unit, or -1 */
   /* Hidden clusters on the clusters figure: NULL or a NULL-terminated list of ids. */
   const char * const *hidden_clusters;
+  /* Device units per A4 point for text, lines and symbols; 0 (the
+   * default) sizes them from the page as described at ca_figure_draw.
+   * The window sets it so that text has a screen size whatever its size. */
+  double      text_scale;
+  /* Keeps what stays the same between drawings (the static map layers,
+   * the label placement, text layouts) for the next one; NULL (the
+   * default, as for exports) draws everything afresh. The result is the
+   * same either way. */
+  CaRenderCache *cache;
 } CaFigureOptions;
 
 void ca_figure_options_init (CaFigureOptions *options);
@@ -67,8 +79,8 @@ void ca_figure_options_init (CaFigureOptions *options);
  * NULL only for the diagram figure. On return, @out_map_frame (may be NULL)
  * holds the viewport actually used, for hit testing and world files.
  * Text and lines are sized as on an A4 page in points, scaled by
- * min(@width, @height) / 595 but never below 1: a window wanting larger
- * text scales @cr and passes the size divided by the same factor. */
+ * min(@width, @height) / 595 but never below 1, or by
+ * @options->text_scale when that is set. */
 gboolean ca_figure_draw (const char            *id,
                          CaAnalysis            *analysis,
                          CaBasemap             *basemap,

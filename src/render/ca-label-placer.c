@@ -5,8 +5,10 @@
  * wrapped); the ones that fit nowhere go outside with a leader line; then
  * settlement names take one of eight positions around their symbols.
  * A candidate is taken when its box (plus a small margin) meets no placed
- * label, no obstacle and stays in the frame. With 13 units and a few dozen
- * towns this is a few thousand box tests: no spatial index needed.
+ * label, no obstacle and stays in the frame. With the 174 districts of a
+ * country that is some hundred thousand candidates: obstacles, anchors
+ * and placed labels are found through grids (ca-label-grid.c) rather
+ * than by testing each.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,32 +17,13 @@
 #include <math.h>
 #include <string.h>
 
-#include "ca-label-placer.h"
+#include "ca-label-placer-private.h"
 #include "ca-render-text.h"
 
 /* Clearance around a label, in units of its font size. */
 #define MARGIN_EM 0.25
 
-typedef struct
-{
-  CaLabel      pub;
-  char        *text;
-  double       base_size;
-  double       min_size;
-  gboolean     bold;
-  CaPolygon   *polygon;      /* area labels: device units, owned */
-  double       radius;       /* point labels: symbol radius */
-  gboolean     first;        /* point labels placed before the area labels */
-  PangoLayout *layout;       /* the placed text */
-} Item;
-
-struct _CaLabelPlacer
-{
-  PangoContext *context;
-  CaRect        frame;
-  GArray       *obstacles;   /* of CaRect */
-  GArray       *items;       /* of Item */
-};
+typedef CaLabelItem Item;
 
 gboolean
 ca_rect_intersects (const CaRect *a,
@@ -98,7 +81,15 @@ ca_label_placer_free (CaLabelPlacer *self)
   g_object_unref (self->context);
   g_array_unref (self->obstacles);
   g_array_unref (self->items);
+  g_clear_object (&self->cache);
   g_free (self);
+}
+
+void
+ca_label_placer_set_cache (CaLabelPlacer *self,
+                           CaRenderCache *cache)
+{
+  g_set_object (&self->cache, cache);
 }
 
 void
@@ -120,8 +111,11 @@ ca_label_placer_add_area (CaLabelPlacer *self,
                           CaPolygon     *device_polygon)
 {
   Item item = { { CA_LABEL_AREA, id, FALSE, FALSE, { 0 }, size, anchor_x, anchor_y },
-                g_strdup (text), size, MIN (min_size, size), bold, device_polygon, 0, FALSE, NULL };
+                g_strdup (text), size, MIN (min_size, size), bold, device_polygon, { 0 }, 0,
+                FALSE, FALSE, NULL };
 
+  if (device_polygon != NULL)
+    ca_polygon_bbox (device_polygon, &item.bbox);
   g_array_append_val (self->items, item);
 }
 
@@ -137,7 +131,7 @@ ca_label_placer_add_point (CaLabelPlacer *self,
                            double         radius)
 {
   Item item = { { CA_LABEL_POINT, id, FALSE, FALSE, { 0 }, size, x, y },
-                g_strdup (text), size, size * 0.85, bold, NULL, radius, first, NULL };
+                g_strdup (text), size, size * 0.85, bold, NULL, { 0 }, radius, first, FALSE, NULL };
 
   g_array_append_val (self->items, item);
 }
@@ -174,15 +168,23 @@ segment_hits_rect (double        x0,
   return TRUE;
 }
 
-/* The whole of @rect lies inside @polygon: its corners are inside and no
- * edge of the polygon passes through it. */
+/* The whole of @rect lies inside @polygon (whose box is @bbox): its
+ * corners are inside and no edge of the polygon passes through it. */
 static gboolean
 polygon_holds_rect (const CaPolygon *polygon,
+                    const CaBBox    *bbox,
                     const CaRect    *rect)
 {
   double xs[2] = { rect->x, rect->x + rect->width };
   double ys[2] = { rect->y, rect->y + rect->height };
+  /* Far enough out that no rounding in ca_polygon_contains could matter. */
+  double slack = 1e-6 * (1 + fabs (bbox->max_x) + fabs (bbox->max_y));
 
+  /* A corner beyond the polygon's box is outside it: most candidates
+   * fail here, without a walk round the polygon. */
+  if (xs[0] < bbox->min_x - slack || xs[1] > bbox->max_x + slack ||
+      ys[0] < bbox->min_y - slack || ys[1] > bbox->max_y + slack)
+    return FALSE;
   for (guint i = 0; i < 2; i++)
     for (guint j = 0; j < 2; j++)
       if (!ca_polygon_contains (polygon, xs[i], ys[j]))
@@ -203,6 +205,56 @@ polygon_holds_rect (const CaPolygon *polygon,
   return TRUE;
 }
 
+/* What a grid query tests its boxes against. */
+typedef struct
+{
+  CaLabelPlacer *self;
+  const Item    *item;
+  CaRect         rect;
+  double         x0, y0, x1, y1;   /* a segment */
+} Query;
+
+/* Another area label's anchor within the box (edges included). */
+static gboolean
+anchor_is_in (guint    index,
+              gpointer data)
+{
+  const Query *q = data;
+  const Item *other = &g_array_index (q->self->items, Item, index);
+
+  return other != q->item &&
+         other->pub.anchor_x >= q->rect.x && other->pub.anchor_x <= q->rect.x + q->rect.width &&
+         other->pub.anchor_y >= q->rect.y && other->pub.anchor_y <= q->rect.y + q->rect.height;
+}
+
+static gboolean
+obstacle_meets (guint    index,
+                gpointer data)
+{
+  const Query *q = data;
+
+  return ca_rect_intersects (&q->rect, &g_array_index (q->self->obstacles, CaRect, index));
+}
+
+static gboolean
+label_meets (guint    index,
+             gpointer data)
+{
+  const Query *q = data;
+
+  return ca_rect_intersects (&q->rect, &g_array_index (q->self->items, Item, index).pub.rect);
+}
+
+static gboolean
+label_meets_segment (guint    index,
+                     gpointer data)
+{
+  const Query *q = data;
+
+  return segment_hits_rect (q->x0, q->y0, q->x1, q->y1,
+                            &g_array_index (q->self->items, Item, index).pub.rect);
+}
+
 /* Free of the frame edge, obstacles, every label placed so far and the
  * anchors of other polygons' labels (a name must not hide the spot
  * another unit's leader starts from). */
@@ -212,28 +264,12 @@ rect_is_free (CaLabelPlacer *self,
               const CaRect  *rect,
               double         margin)
 {
-  CaRect padded = rect_inflate (rect, margin);
+  Query q = { self, item, rect_inflate (rect, margin) };
 
-  if (!ca_rect_contains_rect (&self->frame, rect))
-    return FALSE;
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *other = &g_array_index (self->items, Item, i);
-      if (other != item && other->pub.kind == CA_LABEL_AREA &&
-          other->pub.anchor_x >= padded.x && other->pub.anchor_x <= padded.x + padded.width &&
-          other->pub.anchor_y >= padded.y && other->pub.anchor_y <= padded.y + padded.height)
-        return FALSE;
-    }
-  for (guint i = 0; i < self->obstacles->len; i++)
-    if (ca_rect_intersects (&padded, &g_array_index (self->obstacles, CaRect, i)))
-      return FALSE;
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *other = &g_array_index (self->items, Item, i);
-      if (other->pub.placed && ca_rect_intersects (&padded, &other->pub.rect))
-        return FALSE;
-    }
-  return TRUE;
+  return ca_rect_contains_rect (&self->frame, rect) &&
+         !ca_label_grid_any (self->anchor_grid, &q.rect, anchor_is_in, &q) &&
+         !ca_label_grid_any (self->obstacle_grid, &q.rect, obstacle_meets, &q) &&
+         !ca_label_grid_any (self->placed_grid, &q.rect, label_meets, &q);
 }
 
 /* A segment from a leader's anchor may cross polygons but not labels. */
@@ -244,18 +280,14 @@ segment_is_free (CaLabelPlacer *self,
                  double         x1,
                  double         y1)
 {
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *other = &g_array_index (self->items, Item, i);
-      if (other->pub.placed && segment_hits_rect (x0, y0, x1, y1, &other->pub.rect))
-        return FALSE;
-    }
-  return TRUE;
+  Query q = { self, NULL, { MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0) },
+              x0, y0, x1, y1 };
+
+  return !ca_label_grid_any (self->placed_grid, &q.rect, label_meets_segment, &q);
 }
 
-/* @text split at the space nearest its middle, or NULL when it has none. */
-static char *
-wrap_in_two (const char *text)
+char *
+ca_label_wrap_in_two (const char *text)
 {
   glong n = g_utf8_strlen (text, -1);
   const char *best = NULL;
@@ -273,34 +305,37 @@ wrap_in_two (const char *text)
   return g_strdup_printf ("%.*s\n%s", (int) (best - text), text, best + 1);
 }
 
-static PangoLayout *
-make_layout (CaLabelPlacer *self,
-             const char    *text,
-             double         size,
-             gboolean       bold,
-             double        *width,
-             double        *height)
+PangoLayout *
+ca_label_placer_make_layout (CaLabelPlacer *self,
+                             const char    *text,
+                             double         size,
+                             gboolean       bold,
+                             double        *width,
+                             double        *height)
 {
-  PangoLayout *layout = ca_render_layout_new (self->context, text, size, bold, 0);
+  PangoLayout *layout = ca_render_layout_new_full (self->context, text, size, bold, 0,
+                                                   PANGO_ALIGN_CENTER, -0.1 * size);
 
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_spacing (layout, (int) (-0.1 * size * PANGO_SCALE));
   ca_render_layout_size (layout, width, height);
   return layout;
 }
 
 static void
-item_take_place (Item        *item,
-                 PangoLayout *layout,
-                 const CaRect *rect,
-                 double       size,
-                 gboolean     leader)
+item_take_place (CaLabelPlacer *self,
+                 Item          *item,
+                 PangoLayout   *layout,
+                 const CaRect  *rect,
+                 double         size,
+                 gboolean       leader,
+                 gboolean       wrapped)
 {
   g_set_object (&item->layout, layout);
   item->pub.rect = *rect;
   item->pub.size = size;
   item->pub.placed = TRUE;
   item->pub.leader = leader;
+  item->wrapped = wrapped;
+  ca_label_grid_add (self->placed_grid, rect, (guint) (item - &g_array_index (self->items, Item, 0)));
 }
 
 /* Offsets from the anchor in font sizes, nearest first (built once per
@@ -345,7 +380,7 @@ place_inside (CaLabelPlacer *self,
               Item          *item,
               GArray        *offsets)
 {
-  g_autofree char *wrapped = wrap_in_two (item->text);
+  g_autofree char *wrapped = ca_label_wrap_in_two (item->text);
 
   for (double size = item->base_size; size >= item->min_size - 1e-9; size -= 0.1 * item->base_size)
     for (guint variant = 0; variant < 2; variant++)
@@ -356,7 +391,7 @@ place_inside (CaLabelPlacer *self,
 
         if (text == NULL)
           continue;
-        layout = make_layout (self, text, size, item->bold, &w, &h);
+        layout = ca_label_placer_make_layout (self, text, size, item->bold, &w, &h);
         for (guint k = 0; k < offsets->len; k++)
           {
             const Offset *offset = &g_array_index (offsets, Offset, k);
@@ -364,9 +399,10 @@ place_inside (CaLabelPlacer *self,
                             item->pub.anchor_y - h / 2 + offset->dy * size, w, h };
             CaRect padded = rect_inflate (&rect, margin);
 
-            if (rect_is_free (self, item, &rect, margin) && polygon_holds_rect (item->polygon, &padded))
+            if (rect_is_free (self, item, &rect, margin) &&
+                polygon_holds_rect (item->polygon, &item->bbox, &padded))
               {
-                item_take_place (item, layout, &rect, size, FALSE);
+                item_take_place (self, item, layout, &rect, size, FALSE, variant == 1);
                 return TRUE;
               }
           }
@@ -374,9 +410,8 @@ place_inside (CaLabelPlacer *self,
   return FALSE;
 }
 
-/* Where a line from (@x, @y) meets the border of @rect first. */
-static void
-rect_nearest_point (const CaRect *rect,
+void
+ca_label_rect_nearest_point (const CaRect *rect,
                     double        x,
                     double        y,
                     double       *px,
@@ -386,20 +421,21 @@ rect_nearest_point (const CaRect *rect,
   *py = CLAMP (y, rect->y, rect->y + rect->height);
 }
 
-/* Tries leader positions for one text layout; TRUE when one is free. */
+/* Tries leader positions for one text layout (@wrapped: on two lines);
+ * TRUE when one is free. */
 static gboolean
 try_leader (CaLabelPlacer *self,
             Item          *item,
             PangoLayout   *layout,
-            double         size)
+            double         size,
+            gboolean       wrapped)
 {
   double w, h, margin = MARGIN_EM * size, reach;
-  CaBBox bbox;
+  const CaBBox *bbox = &item->bbox;
 
   ca_render_layout_size (layout, &w, &h);
   /* Start just outside the polygon, so the label does not cover it. */
-  ca_polygon_bbox (item->polygon, &bbox);
-  reach = MAX (bbox.max_x - bbox.min_x, bbox.max_y - bbox.min_y) / 2;
+  reach = MAX (bbox->max_x - bbox->min_x, bbox->max_y - bbox->min_y) / 2;
   for (guint step = 0; step < 8; step++)
     {
       double distance = reach + 0.8 * size + step * 1.5 * size;
@@ -413,11 +449,11 @@ try_leader (CaLabelPlacer *self,
           CaRect rect = { cx - w / 2, cy - h / 2, w, h };
           double ex, ey;
 
-          rect_nearest_point (&rect, item->pub.anchor_x, item->pub.anchor_y, &ex, &ey);
+          ca_label_rect_nearest_point (&rect, item->pub.anchor_x, item->pub.anchor_y, &ex, &ey);
           if (rect_is_free (self, item, &rect, margin) &&
               segment_is_free (self, item->pub.anchor_x, item->pub.anchor_y, ex, ey))
             {
-              item_take_place (item, layout, &rect, size, TRUE);
+              item_take_place (self, item, layout, &rect, size, TRUE, wrapped);
               return TRUE;
             }
         }
@@ -430,19 +466,19 @@ place_with_leader (CaLabelPlacer *self,
                    Item          *item)
 {
   double size = item->base_size;
-  g_autofree char *wrapped = wrap_in_two (item->text);
-  g_autoptr (PangoLayout) line = make_layout (self, item->text, size, item->bold, NULL, NULL);
-  g_autoptr (PangoLayout) lines = wrapped != NULL ? make_layout (self, wrapped, size, item->bold, NULL, NULL) : NULL;
+  g_autofree char *wrapped = ca_label_wrap_in_two (item->text);
+  g_autoptr (PangoLayout) line = ca_label_placer_make_layout (self, item->text, size, item->bold, NULL, NULL);
+  g_autoptr (PangoLayout) lines = wrapped != NULL ? ca_label_placer_make_layout (self, wrapped, size, item->bold, NULL, NULL) : NULL;
   double w;
 
   /* A long name reads better, and crowds less, on two lines. */
   ca_render_layout_size (line, &w, NULL);
-  if (lines != NULL && w > 12 * size && try_leader (self, item, lines, size))
+  if (lines != NULL && w > 12 * size && try_leader (self, item, lines, size, TRUE))
     return;
-  if (try_leader (self, item, line, size))
+  if (try_leader (self, item, line, size, FALSE))
     return;
   if (lines != NULL)
-    try_leader (self, item, lines, size);
+    try_leader (self, item, lines, size, TRUE);
 }
 
 static void
@@ -452,7 +488,7 @@ place_point (CaLabelPlacer *self,
   for (double size = item->base_size; size >= item->min_size - 1e-9; size -= 0.15 * item->base_size)
     {
       double w, h, margin = MARGIN_EM * 0.6 * size;
-      g_autoptr (PangoLayout) layout = make_layout (self, item->text, size, item->bold, &w, &h);
+      g_autoptr (PangoLayout) layout = ca_label_placer_make_layout (self, item->text, size, item->bold, &w, &h);
       double gap = item->radius + 0.25 * size;
       double x = item->pub.anchor_x, y = item->pub.anchor_y, d = gap * 0.75;
       /* Right, left, above, below, then the diagonals. */
@@ -470,14 +506,42 @@ place_point (CaLabelPlacer *self,
       for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
         if (rect_is_free (self, item, &candidates[k], margin))
           {
-            item_take_place (item, layout, &candidates[k], size, FALSE);
+            item_take_place (self, item, layout, &candidates[k], size, FALSE, FALSE);
             return;
           }
     }
 }
 
-void
-ca_label_placer_run (CaLabelPlacer *self)
+/* Files the obstacles and the anchors of area labels in their grids, and
+ * makes the grid for the labels to come. */
+static void
+begin_grids (CaLabelPlacer *self)
+{
+  self->obstacle_grid = ca_label_grid_new (&self->frame);
+  self->anchor_grid = ca_label_grid_new (&self->frame);
+  self->placed_grid = ca_label_grid_new (&self->frame);
+  for (guint i = 0; i < self->obstacles->len; i++)
+    ca_label_grid_add (self->obstacle_grid, &g_array_index (self->obstacles, CaRect, i), i);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      CaRect anchor = { item->pub.anchor_x, item->pub.anchor_y, 0, 0 };
+
+      if (item->pub.kind == CA_LABEL_AREA)
+        ca_label_grid_add (self->anchor_grid, &anchor, i);
+    }
+}
+
+static void
+end_grids (CaLabelPlacer *self)
+{
+  g_clear_pointer (&self->obstacle_grid, ca_label_grid_free);
+  g_clear_pointer (&self->anchor_grid, ca_label_grid_free);
+  g_clear_pointer (&self->placed_grid, ca_label_grid_free);
+}
+
+static void
+run_passes (CaLabelPlacer *self)
 {
   g_autoptr (GArray) offsets = inside_offsets ();
 
@@ -507,6 +571,26 @@ ca_label_placer_run (CaLabelPlacer *self)
     }
 }
 
+void
+ca_label_placer_run (CaLabelPlacer *self)
+{
+  g_autoptr (GByteArray) key = NULL;
+
+  /* The same labels in the same place as in the last drawing (an edit
+   * that changed colours only) are placed as they were then. */
+  if (self->cache != NULL)
+    {
+      key = ca_label_memo_key (self);
+      if (ca_label_memo_restore (self, key))
+        return;
+    }
+  begin_grids (self);
+  run_passes (self);
+  end_grids (self);
+  if (self->cache != NULL)
+    ca_label_memo_store (self, key);
+}
+
 guint
 ca_label_placer_get_n_labels (CaLabelPlacer *self)
 {
@@ -519,49 +603,4 @@ ca_label_placer_get_label (CaLabelPlacer *self,
 {
   g_return_val_if_fail (index < self->items->len, NULL);
   return &g_array_index (self->items, Item, index).pub;
-}
-
-static void
-draw_leader (cairo_t     *cr,
-             const Item  *item,
-             const CaRgb *colour,
-             double       halo)
-{
-  double ex, ey, width = MAX (0.5, item->pub.size * 0.07);
-
-  rect_nearest_point (&item->pub.rect, item->pub.anchor_x, item->pub.anchor_y, &ex, &ey);
-  cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_move_to (cr, item->pub.anchor_x, item->pub.anchor_y);
-  cairo_line_to (cr, ex, ey);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_set_line_width (cr, width + halo * 0.6);
-  cairo_stroke_preserve (cr);
-  ca_rgb_set_source (cr, colour);
-  cairo_set_line_width (cr, width);
-  cairo_stroke (cr);
-  cairo_arc (cr, item->pub.anchor_x, item->pub.anchor_y, width * 1.8, 0, 2 * G_PI);
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
-
-void
-ca_label_placer_draw (CaLabelPlacer *self,
-                      cairo_t       *cr,
-                      const CaRgb   *colour,
-                      double         halo)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = &g_array_index (self->items, Item, i);
-      if (item->pub.placed && item->pub.leader)
-        draw_leader (cr, item, colour, halo);
-    }
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = &g_array_index (self->items, Item, i);
-      if (item->pub.placed)
-        ca_render_show_layout (cr, item->layout, item->pub.rect.x, item->pub.rect.y, colour,
-                               halo);
-    }
 }

@@ -50,6 +50,14 @@ typedef struct _CaLabelPlacer CaLabelPlacer;
 CaLabelPlacer *ca_label_placer_new (PangoContext *context, const CaRect *frame);
 void           ca_label_placer_free (CaLabelPlacer *self);
 
+/* ca-render-cache.h */
+typedef struct _CaRenderCache CaRenderCache;
+
+/* Keeps the placement in @cache (may be NULL): a later run with the same
+ * labels, obstacles and frame takes it from there rather than placing
+ * again; the labels are then drawn through the cache's images too. */
+void           ca_label_placer_set_cache (CaLabelPlacer *self, CaRenderCache *cache);
+
 /* Nothing may be placed over @rect. */
 void           ca_label_placer_add_obstacle (CaLabelPlacer *self, const CaRect *rect);
 

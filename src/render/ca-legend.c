@@ -475,7 +475,7 @@ ca_legend_draw (CaLegend     *self,
                 guint         n_columns)
 {
   g_return_if_fail (n_columns >= 1);
-  pango_cairo_update_context (cr, context);
+  ca_render_update_context (cr, context);
   flow (self, cr, context, scale, rect->x, rect->y, split_width (rect->width, scale, n_columns),
         n_columns);
 }

@@ -189,7 +189,7 @@ ca_furniture_block_draw (const CaFurnitureBlock *block,
 {
   double pad = PAD * scale;
 
-  pango_cairo_update_context (cr, context);
+  ca_render_update_context (cr, context);
   cairo_save (cr);
   cairo_rectangle (cr, x, y, block->width, block->height);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.8);

@@ -181,12 +181,95 @@ ca_render_context_new (cairo_t *cr)
   return context;
 }
 
-PangoLayout *
-ca_render_layout_new (PangoContext *context,
-                      const char   *text,
-                      double        size,
-                      gboolean      bold,
-                      double        wrap_width)
+/* The layouts a context keeps: by their arguments, with the sweep in
+ * which each was last asked for. */
+typedef struct
+{
+  GHashTable *layouts;   /* key string → KeptLayout */
+  guint       sweep;
+} LayoutStore;
+
+typedef struct
+{
+  PangoLayout *layout;
+  guint        sweep;
+} KeptLayout;
+
+static GQuark
+layout_store_quark (void)
+{
+  return g_quark_from_static_string ("ca-render-layout-store");
+}
+
+static void
+kept_layout_free (gpointer data)
+{
+  KeptLayout *kept = data;
+
+  g_object_unref (kept->layout);
+  g_free (kept);
+}
+
+static void
+layout_store_free (gpointer data)
+{
+  LayoutStore *store = data;
+
+  g_hash_table_unref (store->layouts);
+  g_free (store);
+}
+
+void
+ca_render_context_keep_layouts (PangoContext *context,
+                                gboolean      keep)
+{
+  LayoutStore *store;
+
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  /* The layouts hold the context: dropping them breaks the cycle. */
+  if (!keep)
+    g_object_set_qdata (G_OBJECT (context), layout_store_quark (), NULL);
+  if (!keep || g_object_get_qdata (G_OBJECT (context), layout_store_quark ()) != NULL)
+    return;
+  store = g_new0 (LayoutStore, 1);
+  store->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, kept_layout_free);
+  g_object_set_qdata_full (G_OBJECT (context), layout_store_quark (), store, layout_store_free);
+}
+
+static gboolean
+layout_is_stale (gpointer key,
+                 gpointer value,
+                 gpointer data)
+{
+  const KeptLayout *kept = value;
+  const LayoutStore *store = data;
+
+  return kept->sweep + 2 < store->sweep;
+}
+
+void
+ca_render_context_sweep_layouts (PangoContext *context)
+{
+  LayoutStore *store;
+
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  store = g_object_get_qdata (G_OBJECT (context), layout_store_quark ());
+  if (store == NULL)
+    return;
+  store->sweep++;
+  g_hash_table_foreach_remove (store->layouts, layout_is_stale, store);
+}
+
+static PangoLayout *
+layout_make (PangoContext   *context,
+             const char     *text,
+             double          size,
+             gboolean        bold,
+             double          wrap_width,
+             PangoAlignment  alignment,
+             double          spacing)
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_new ();
@@ -201,8 +284,50 @@ ca_render_layout_new (PangoContext *context,
       pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
+  pango_layout_set_alignment (layout, alignment);
+  if (spacing != 0)
+    pango_layout_set_spacing (layout, (int) (spacing * PANGO_SCALE));
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   return layout;
+}
+
+PangoLayout *
+ca_render_layout_new_full (PangoContext   *context,
+                           const char     *text,
+                           double          size,
+                           gboolean        bold,
+                           double          wrap_width,
+                           PangoAlignment  alignment,
+                           double          spacing)
+{
+  LayoutStore *store = g_object_get_qdata (G_OBJECT (context), layout_store_quark ());
+  g_autofree char *key = NULL;
+  KeptLayout *kept;
+
+  if (store == NULL)
+    return layout_make (context, text, size, bold, wrap_width, alignment, spacing);
+  /* %a prints the doubles exactly. */
+  key = g_strdup_printf ("%a %d %a %d %a %s", size, bold, wrap_width, alignment, spacing,
+                         text != NULL ? text : "");
+  kept = g_hash_table_lookup (store->layouts, key);
+  if (kept == NULL)
+    {
+      kept = g_new0 (KeptLayout, 1);
+      kept->layout = layout_make (context, text, size, bold, wrap_width, alignment, spacing);
+      g_hash_table_insert (store->layouts, g_steal_pointer (&key), kept);
+    }
+  kept->sweep = store->sweep;
+  return g_object_ref (kept->layout);
+}
+
+PangoLayout *
+ca_render_layout_new (PangoContext *context,
+                      const char   *text,
+                      double        size,
+                      gboolean      bold,
+                      double        wrap_width)
+{
+  return ca_render_layout_new_full (context, text, size, bold, wrap_width, PANGO_ALIGN_LEFT, 0);
 }
 
 void
@@ -219,6 +344,59 @@ ca_render_layout_size (PangoLayout *layout,
     *height = (double) logical.height / PANGO_SCALE;
 }
 
+/* What a context was last updated for: its transformation (without the
+ * translation, which Pango ignores) and the font options in force. */
+typedef struct
+{
+  double matrix[4];
+  gulong surface_options;
+  gulong cr_options;
+} ContextState;
+
+static gulong
+options_hash (cairo_t  *cr,
+              gboolean  surface)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  gulong hash;
+
+  if (surface)
+    cairo_surface_get_font_options (cairo_get_target (cr), options);
+  else
+    cairo_get_font_options (cr, options);
+  hash = cairo_font_options_hash (options);
+  cairo_font_options_destroy (options);
+  return hash;
+}
+
+void
+ca_render_update_context (cairo_t      *cr,
+                          PangoContext *context)
+{
+  GQuark quark = g_quark_from_static_string ("ca-render-context-state");
+  ContextState *last = g_object_get_qdata (G_OBJECT (context), quark);
+  ContextState now;
+  cairo_matrix_t matrix;
+
+  memset (&now, 0, sizeof now);
+  cairo_get_matrix (cr, &matrix);
+  now.matrix[0] = matrix.xx;
+  now.matrix[1] = matrix.yx;
+  now.matrix[2] = matrix.xy;
+  now.matrix[3] = matrix.yy;
+  now.surface_options = options_hash (cr, TRUE);
+  now.cr_options = options_hash (cr, FALSE);
+  if (last != NULL && memcmp (last, &now, sizeof now) == 0)
+    return;
+  pango_cairo_update_context (cr, context);
+  if (last == NULL)
+    {
+      last = g_new (ContextState, 1);
+      g_object_set_qdata_full (G_OBJECT (context), quark, last, g_free);
+    }
+  *last = now;
+}
+
 void
 ca_render_show_layout (cairo_t     *cr,
                        PangoLayout *layout,
@@ -228,7 +406,7 @@ ca_render_show_layout (cairo_t     *cr,
                        double       halo)
 {
   cairo_save (cr);
-  pango_cairo_update_layout (cr, layout);
+  ca_render_update_context (cr, pango_layout_get_context (layout));
   if (halo > 0)
     {
       cairo_move_to (cr, x, y);

@@ -29,10 +29,30 @@ char         *ca_render_join_dashes (const char *text);
  * hinting, 72 dpi), so a PNG and a PDF of one figure lay out alike. */
 PangoContext *ca_render_context_new (cairo_t *cr);
 
+/* pango_cairo_update_context, unless @context was last updated for a
+ * @cr that transforms and renders text alike: an update makes every
+ * layout of the context lay itself out again, changed or not. */
+void          ca_render_update_context (cairo_t *cr, PangoContext *context);
+
 /* A layout of @text at @size device units; @wrap_width > 0 wraps at word
  * boundaries. */
 PangoLayout  *ca_render_layout_new (PangoContext *context, const char *text, double size,
                                     gboolean bold, double wrap_width);
+/* The same, its lines aligned by @alignment and @spacing device units
+ * apart (negative: closer). */
+PangoLayout  *ca_render_layout_new_full (PangoContext *context, const char *text, double size,
+                                         gboolean bold, double wrap_width,
+                                         PangoAlignment alignment, double spacing);
+
+/* From now on the layouts made with @context are kept and the same one
+ * is handed out again (a new reference) for the same arguments, laid
+ * out already: a window draws the same texts again and again. Layouts
+ * made so must not be changed. @keep FALSE drops them and stops keeping
+ * them: do so before dropping the context, which they hold. */
+void          ca_render_context_keep_layouts (PangoContext *context, gboolean keep);
+/* Drops the kept layouts that were not asked for since the call before
+ * the last. */
+void          ca_render_context_sweep_layouts (PangoContext *context);
 /* Logical size of @layout in device units. */
 void          ca_render_layout_size (PangoLayout *layout, double *width, double *height);
 /* Draws @layout with its top-left corner at (@x, @y) in @colour, as text

@@ -1,0 +1,78 @@
+/* ca-label-placer-private.h — the placer's state, shared by
+ * ca-label-placer.c (placing), ca-label-grid.c (finding what is near a
+ * box), ca-label-memo.c (keeping a placement for the next drawing) and
+ * ca-label-placer-draw.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ca-label-placer.h"
+#include "ca-render-cache.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  CaLabel      pub;
+  char        *text;
+  double       base_size;
+  double       min_size;
+  gboolean     bold;
+  CaPolygon   *polygon;      /* area labels: device units, owned */
+  CaBBox       bbox;         /* area labels: the polygon's */
+  double       radius;       /* point labels: symbol radius */
+  gboolean     first;        /* point labels placed before the area labels */
+  gboolean     wrapped;      /* placed on two lines */
+  PangoLayout *layout;       /* the placed text */
+} CaLabelItem;
+
+/* Boxes filed by the cells of a grid over the frame they are tested in,
+ * each with the caller's number: a query visits only the boxes in the
+ * cells it meets (some more than once) rather than all. */
+typedef struct _CaLabelGrid CaLabelGrid;
+
+/* Returns TRUE to stop the query: @value's box is what was looked for. */
+typedef gboolean (*CaLabelGridFunc) (guint value, gpointer data);
+
+CaLabelGrid *ca_label_grid_new (const CaRect *frame);
+void         ca_label_grid_free (CaLabelGrid *grid);
+void         ca_label_grid_add (CaLabelGrid *grid, const CaRect *rect, guint value);
+/* TRUE when @func returned TRUE for a value whose box may meet @rect
+ * (edges included). */
+gboolean     ca_label_grid_any (CaLabelGrid *grid, const CaRect *rect, CaLabelGridFunc func,
+                                gpointer data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaLabelGrid, ca_label_grid_free)
+
+struct _CaLabelPlacer
+{
+  PangoContext  *context;
+  CaRect         frame;
+  GArray        *obstacles;   /* of CaRect */
+  GArray        *items;       /* of CaLabelItem */
+  CaRenderCache *cache;       /* may be NULL */
+
+  /* While running: the obstacles, the anchors of area labels and the
+   * placed labels, by where they are. */
+  CaLabelGrid   *obstacle_grid;
+  CaLabelGrid   *anchor_grid;
+  CaLabelGrid   *placed_grid;
+};
+
+/* ca-label-placer.c */
+PangoLayout *ca_label_placer_make_layout (CaLabelPlacer *self, const char *text, double size,
+                                          gboolean bold, double *width, double *height);
+/* @text split at the space nearest its middle, or NULL when it has none. */
+char        *ca_label_wrap_in_two (const char *text);
+
+/* Where a line from (@x, @y) meets the border of @rect first. */
+void         ca_label_rect_nearest_point (const CaRect *rect, double x, double y, double *px,
+                                          double *py);
+
+/* ca-label-memo.c: the key of a run (every input) and its placement. */
+GByteArray  *ca_label_memo_key (CaLabelPlacer *self);
+/* Takes the placement kept under @key; FALSE when there is none. */
+gboolean     ca_label_memo_restore (CaLabelPlacer *self, GByteArray *key);
+void         ca_label_memo_store (CaLabelPlacer *self, GByteArray *key);
+
+G_END_DECLS
