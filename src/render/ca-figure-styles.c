@@ -44,32 +44,40 @@ indicator_subtitle (const CaIndicator *indicator,
   return g_strdup (*unit != '\0' ? unit : year);
 }
 
-/* @value with @decimals digits and a real minus sign. */
+/* Numbers as the figure's language writes them, whatever the session's
+ * locale: a real minus sign (for a sign's hyphen-minus at the start or
+ * after a space), and in Russian and Kazakh a decimal comma. */
 static char *
-format_number (double value,
-               int    decimals)
+localise_number_text (const char *text,
+                      CaLang      lang)
 {
-  g_autofree char *text = g_strdup_printf ("%.*f", decimals, value);
-
-  if (text[0] == '-')
-    return g_strconcat ("\u2212", text + 1, NULL);
-  return g_steal_pointer (&text);
-}
-
-/* A sign's hyphen-minus (at the start or after a space) as a real minus. */
-static char *
-with_minus_signs (const char *text)
-{
+  gboolean comma = lang == CA_LANG_RU || lang == CA_LANG_KK;
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p++)
     {
+      gboolean decimal = (*p == '.' || *p == ',') && p > text && g_ascii_isdigit (p[-1]) &&
+                         g_ascii_isdigit (p[1]);
+
       if (*p == '-' && (p == text || p[-1] == ' ') && g_ascii_isdigit (p[1]))
         g_string_append (out, "\u2212");
+      else if (decimal)
+        g_string_append_c (out, comma ? ',' : '.');
       else
         g_string_append_c (out, *p);
     }
   return g_string_free (out, FALSE);
+}
+
+/* @value with @decimals digits, written for @lang. */
+static char *
+format_number (double value,
+               int    decimals,
+               CaLang lang)
+{
+  g_autofree char *text = g_strdup_printf ("%.*f", decimals, value);
+
+  return localise_number_text (text, lang);
 }
 
 /* Enough decimals that no bound is shown rounded (a manual break of 0.5
@@ -175,12 +183,12 @@ ca_map_style_build_indicator (CaMapStyle       *style,
       for (guint k = 0; k < classes->n_classes; k++)
         {
           g_autofree char *label = ca_classification_label (classes, k, decimals);
-          g_autofree char *text = with_minus_signs (label);
+          g_autofree char *text = localise_number_text (label, lang);
           ca_legend_add_swatch (style->legend, &colours[MIN (k, 8)], text);
         }
       if (diverges)
         {
-          g_autofree char *number = format_number (level, decimals);
+          g_autofree char *number = format_number (level, decimals, lang);
           g_autofree char *note =
             g_strdup_printf (ca_render_gettext (lang, N_("Colours diverge at the region’s level, %s.")),
                              number);
@@ -310,8 +318,8 @@ reference_ranges (CaDataset *dataset,
       ca_dataset_get_reference_range (dataset, (CaFavourability) type, &high, &low);
       if (!isfinite (high) || !isfinite (low))
         continue;
-      h = format_number (high, 1);
-      l = format_number (low, 1);
+      h = format_number (high, 1, lang);
+      l = format_number (low, 1, lang);
       if (text->len > 0)
         g_string_append (text, "; ");
       /* TRANSLATORS: a type and its index range, e.g. "favourable 2.8 to 0.2" */
@@ -385,7 +393,7 @@ ca_map_style_build_favourability (CaMapStyle  *style,
         label = g_strdup_printf (ca_render_gettext (lang, N_("%s (no units)")), type_name (t, lang));
       else
         {
-          g_autofree char *a = format_number (lo, decimals), *b = format_number (hi, decimals);
+          g_autofree char *a = format_number (lo, decimals, lang), *b = format_number (hi, decimals, lang);
           g_autofree char *range = lo == hi ? g_strdup (a) : g_strdup_printf ("%s – %s", a, b);
           /* TRANSLATORS: a favourability type and its composite index range */
           label = g_strdup_printf (ca_render_gettext (lang, N_("%s: %s")), type_name (t, lang), range);
