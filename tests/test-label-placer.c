@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ca-label-placer.h"
+#include "ca-label-placer-private.h"
 #include "ca-render-text.h"
 
 static CaPolygon *
@@ -68,6 +69,93 @@ test_placer_synthetic (void)
   cairo_surface_destroy (surface);
 }
 
+/* A line through where a town's name would go first (right of its
+ * symbol) sends it elsewhere, unless the line starts at that town; a
+ * polygon's name may lie across the line. */
+static void
+test_placer_obstacle_line (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = ca_render_context_new (cr);
+  CaRect frame = { 0, 0, 400, 300 };
+
+  for (int except = -1; except <= 2; except += 3)
+    {
+      g_autoptr (CaLabelPlacer) placer = ca_label_placer_new (context, &frame);
+      const CaLabel *town, *area;
+
+      /* A vertical line 20 units right of the town at (100, 80). */
+      ca_label_placer_add_obstacle_line (placer, except, 120, 20, 120, 140);
+      ca_label_placer_add_point (placer, 2, "Town", 9, FALSE, FALSE, 100, 80, 3);
+      ca_label_placer_add_area (placer, 0, "District", 11, 8, FALSE, 120, 220,
+                                square (60, 180, 180, 260));
+      ca_label_placer_run (placer);
+      town = ca_label_placer_get_label (placer, 0);
+      area = ca_label_placer_get_label (placer, 1);
+      g_assert_true (town->placed && area->placed);
+      if (except == 2)
+        /* Right of the symbol, across the line. */
+        g_assert_cmpfloat (town->rect.x, >, 100);
+      else
+        g_assert_false (town->rect.x < 120 && town->rect.x + town->rect.width > 120 &&
+                        town->rect.y < 140);
+      /* The district's name stays centred on its pole, over the line's x. */
+      g_assert_cmpfloat (area->rect.x, <, 120);
+      g_assert_cmpfloat (area->rect.x + area->rect.width, >, 120);
+    }
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static gboolean
+count_hit (guint    value,
+           gpointer data)
+{
+  guint *hits = data;
+
+  hits[value]++;
+  return FALSE;
+}
+
+/* The grid finds every box a query meets (edges included), also boxes
+ * and queries reaching beyond the frame: against testing each. */
+static void
+test_grid_finds_all (void)
+{
+  CaRect frame = { 10, 20, 400, 300 };
+  g_autoptr (CaLabelGrid) grid = ca_label_grid_new (&frame);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  CaRect boxes[300];
+
+  for (guint i = 0; i < G_N_ELEMENTS (boxes); i++)
+    {
+      /* Some zero-sized (anchors), some far outside. */
+      double w = i % 5 == 0 ? 0 : g_rand_double_range (rand, 0, 80);
+      double h = i % 5 == 0 ? 0 : g_rand_double_range (rand, 0, 40);
+
+      boxes[i] = (CaRect) { g_rand_double_range (rand, -200, 600), g_rand_double_range (rand, -200, 500), w, h };
+      ca_label_grid_add (grid, &boxes[i], i);
+    }
+  for (guint q = 0; q < 2000; q++)
+    {
+      CaRect query = { g_rand_double_range (rand, -100, 500), g_rand_double_range (rand, -100, 400),
+                       g_rand_double_range (rand, 0, 120), g_rand_double_range (rand, 0, 60) };
+      guint hits[G_N_ELEMENTS (boxes)] = { 0 };
+
+      ca_label_grid_any (grid, &query, count_hit, hits);
+      for (guint i = 0; i < G_N_ELEMENTS (boxes); i++)
+        {
+          const CaRect *b = &boxes[i];
+          gboolean meets = b->x <= query.x + query.width && query.x <= b->x + b->width &&
+                           b->y <= query.y + query.height && query.y <= b->y + b->height;
+          if (meets)
+            g_assert_cmpuint (hits[i], >, 0);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -75,5 +163,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/label-placer/synthetic", test_placer_synthetic);
+  g_test_add_func ("/label-placer/obstacle-line", test_placer_obstacle_line);
+  g_test_add_func ("/label-placer/grid-finds-all", test_grid_finds_all);
   return g_test_run ();
 }

@@ -39,6 +39,9 @@ struct _CaMapView
   guint rerender_id;
   guint n_renders;
   char *error_message;
+  /* What stays the same from one rendering to the next (static map
+   * layers, label placement, text). */
+  CaRenderCache *render_cache;
 
   CaViewport gesture_start;
   gboolean panning;

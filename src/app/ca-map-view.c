@@ -20,6 +20,7 @@
 
 #include "ca-map-view.h"
 #include "ca-map-view-private.h"
+#include "ca-render-cache.h"
 
 /* Text and lines half as big again as on an A4 page: 11 px unit names. */
 #define TEXT_SCALE 1.5
@@ -121,6 +122,7 @@ draw_figure (CaMapView *self,
   options.selected_unit = self->selected_unit;
   options.hidden_clusters = (const char * const *) self->hidden_clusters;
   options.text_scale = ca_map_view_text_scale (self);
+  options.cache = self->render_cache;
 
   if (map && self->zoomed)
     options.viewport = &self->view;
@@ -430,6 +432,7 @@ ca_map_view_dispose (GObject *object)
   g_clear_object (&self->analysis);
   g_clear_object (&self->basemap);
   g_clear_object (&self->texture);
+  g_clear_object (&self->render_cache);
 
   G_OBJECT_CLASS (ca_map_view_parent_class)->dispose (object);
 }
@@ -528,6 +531,7 @@ ca_map_view_init (CaMapView *self)
   self->lang = CA_LANG_EN;
   self->selected_unit = -1;
   self->dirty = TRUE;
+  self->render_cache = ca_render_cache_new ();
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_focus_on_click (widget, TRUE);

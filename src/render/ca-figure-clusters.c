@@ -223,6 +223,82 @@ ca_map_style_build_clusters (CaMapStyle  *style,
   return TRUE;
 }
 
+/* The link's curve in device units: a cubic from p[0] to p[3], FALSE
+ * when it is too short to draw. */
+static gboolean
+link_curve (CaMapStyle           *style,
+            const CaStyleLink    *link,
+            const CaMapTransform *transform,
+            const CaPoint        *label_points,
+            double                scale,
+            CaPoint              *p)
+{
+  const CaStyleCentre *centre = &g_array_index (style->centres, CaStyleCentre, link->centre);
+  double ax, ay, bx, by, length, cx, cy, offset = link->bend * 4.0 * scale;
+
+  ca_map_transform_to_device (transform, centre->point.x, centre->point.y, &ax, &ay);
+  ca_map_transform_to_device (transform, label_points[link->unit].x, label_points[link->unit].y,
+                              &bx, &by);
+  length = hypot (bx - ax, by - ay);
+  if (length < 1)
+    return FALSE;
+  /* A quadratic bend through the control point (cx, cy), as a cubic. */
+  cx = (ax + bx) / 2 - (by - ay) / length * offset;
+  cy = (ay + by) / 2 + (bx - ax) / length * offset;
+  p[0] = (CaPoint) { ax, ay };
+  p[1] = (CaPoint) { ax + 2.0 / 3 * (cx - ax), ay + 2.0 / 3 * (cy - ay) };
+  p[2] = (CaPoint) { bx + 2.0 / 3 * (cx - bx), by + 2.0 / 3 * (cy - by) };
+  p[3] = (CaPoint) { bx, by };
+  return TRUE;
+}
+
+/* The point of the cubic @p at @t in [0, 1]. */
+static CaPoint
+curve_at (const CaPoint *p,
+          double         t)
+{
+  double u = 1 - t, w[4] = { u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t };
+  CaPoint at = { 0, 0 };
+
+  for (guint i = 0; i < 4; i++)
+    {
+      at.x += w[i] * p[i].x;
+      at.y += w[i] * p[i].y;
+    }
+  return at;
+}
+
+/* Links as lines for settlement names to keep clear of, each curve as a
+ * few chords; but for the name of the town it starts from, which sits
+ * beside the star every link of its own starts from. */
+void
+ca_map_style_add_link_obstacles (CaMapStyle           *style,
+                                 CaLabelPlacer        *placer,
+                                 const CaMapTransform *transform,
+                                 const CaPoint        *label_points,
+                                 double                scale)
+{
+  const guint n_chords = 6;
+
+  for (guint i = 0; i < style->links->len; i++)
+    {
+      const CaStyleLink *link = &g_array_index (style->links, CaStyleLink, i);
+      int centre = g_array_index (style->centres, CaStyleCentre, link->centre).feature;
+      CaPoint p[4], last;
+
+      if (!link_curve (style, link, transform, label_points, scale, p))
+        continue;
+      last = p[0];
+      for (guint k = 1; k <= n_chords; k++)
+        {
+          CaPoint at = curve_at (p, (double) k / n_chords);
+
+          ca_label_placer_add_obstacle_line (placer, centre, last.x, last.y, at.x, at.y);
+          last = at;
+        }
+    }
+}
+
 void
 ca_map_style_draw_links (CaMapStyle           *style,
                          cairo_t              *cr,
@@ -237,23 +313,17 @@ ca_map_style_draw_links (CaMapStyle           *style,
     for (guint i = 0; i < style->links->len; i++)
       {
         const CaStyleLink *link = &g_array_index (style->links, CaStyleLink, i);
-        const CaStyleCentre *centre = &g_array_index (style->centres, CaStyleCentre, link->centre);
         CaRgb colour = cluster_colour (link->cluster);
-        double ax, ay, bx, by, length, cx, cy, offset = link->bend * 4.0 * scale;
+        CaPoint p[4];
+        double bx, by;
 
-        ca_map_transform_to_device (transform, centre->point.x, centre->point.y, &ax, &ay);
-        ca_map_transform_to_device (transform, label_points[link->unit].x,
-                                    label_points[link->unit].y, &bx, &by);
-        length = hypot (bx - ax, by - ay);
-        if (length < 1)
+        if (!link_curve (style, link, transform, label_points, scale, p))
           continue;
-        /* A quadratic bend through the control point (cx, cy), as a cubic. */
-        cx = (ax + bx) / 2 - (by - ay) / length * offset;
-        cy = (ay + by) / 2 + (bx - ax) / length * offset;
+        bx = p[3].x;
+        by = p[3].y;
         cairo_new_path (cr);
-        cairo_move_to (cr, ax, ay);
-        cairo_curve_to (cr, ax + 2.0 / 3 * (cx - ax), ay + 2.0 / 3 * (cy - ay),
-                        bx + 2.0 / 3 * (cx - bx), by + 2.0 / 3 * (cy - by), bx, by);
+        cairo_move_to (cr, p[0].x, p[0].y);
+        cairo_curve_to (cr, p[1].x, p[1].y, p[2].x, p[2].y, bx, by);
         /* A dark casing keeps the line visible over a fill of its own colour. */
         if (pass == 0)
           {

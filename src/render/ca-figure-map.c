@@ -7,171 +7,12 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
 #include "ca-figure-private.h"
 #include "ca-render-cache.h"
 
 /* Label points to within 1 km: plenty at any scale a figure is drawn. */
 #define LABEL_PRECISION 1000.0
-
-static const char *const place_fields[] = { "name_ru", "name_en", "name" };
-#define N_PLACE_FIELDS G_N_ELEMENTS (place_fields)
-
-struct _CaPlaceIndex
-{
-  CaLayer    *layer;
-  guint       n;
-  char      **folded;   /* n × N_PLACE_FIELDS, NULL where empty */
-  double     *weight;   /* bigger places first: class, then population */
-  GHashTable *found;    /* names looked up → feature + 1 (0: none) */
-};
-
-CaPlaceIndex *
-ca_place_index_new (CaLayer *settlements)
-{
-  CaPlaceIndex *index = g_rc_box_new0 (CaPlaceIndex);
-  int fields[N_PLACE_FIELDS];
-  int population = ca_layer_find_field (settlements, "population");
-
-  index->layer = g_object_ref (settlements);
-  index->n = ca_layer_get_n_features (settlements);
-  index->folded = g_new0 (char *, index->n * N_PLACE_FIELDS);
-  index->weight = g_new0 (double, index->n);
-  index->found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint f = 0; f < N_PLACE_FIELDS; f++)
-    fields[f] = ca_layer_find_field (settlements, place_fields[f]);
-  for (guint i = 0; i < index->n; i++)
-    {
-      const char *people = population >= 0 ? ca_layer_get_value (settlements, i, (guint) population) : NULL;
-
-      index->weight[i] = ca_settlement_class (settlements, i) * 1e7 +
-                         (people != NULL ? g_ascii_strtod (people, NULL) : 0);
-      for (guint f = 0; f < N_PLACE_FIELDS; f++)
-        {
-          const char *value = fields[f] >= 0 ? ca_layer_get_value (settlements, i, (guint) fields[f]) : NULL;
-          if (value != NULL && *value != '\0')
-            index->folded[i * N_PLACE_FIELDS + f] = g_utf8_casefold (value, -1);
-        }
-    }
-  return index;
-}
-
-static void
-place_index_clear (gpointer data)
-{
-  CaPlaceIndex *index = data;
-
-  for (guint i = 0; i < index->n * N_PLACE_FIELDS; i++)
-    g_free (index->folded[i]);
-  g_free (index->folded);
-  g_free (index->weight);
-  g_hash_table_unref (index->found);
-  g_object_unref (index->layer);
-}
-
-CaPlaceIndex *
-ca_place_index_ref (CaPlaceIndex *index)
-{
-  return g_rc_box_acquire (index);
-}
-
-void
-ca_place_index_free (CaPlaceIndex *index)
-{
-  if (index != NULL)
-    g_rc_box_release_full (index, place_index_clear);
-}
-
-/* 2 for an exact match, 1 when @wanted is a word inside @value, else 0. */
-static int
-match_score (const char *value,
-             const char *wanted)
-{
-  const char *hit;
-
-  if (value == NULL)
-    return 0;
-  if (strcmp (value, wanted) == 0)
-    return 2;
-  if (g_utf8_strlen (wanted, -1) < 4 || (hit = strstr (value, wanted)) == NULL)
-    return 0;
-  /* "село темирбека жургенова" holds "темирбека жургенова", but "алгабас" does not hold "алга". */
-  if ((hit == value || hit[-1] == ' ') &&
-      (hit[strlen (wanted)] == '\0' || hit[strlen (wanted)] == ' '))
-    return 1;
-  return 0;
-}
-
-static int
-find_place (CaPlaceIndex *index,
-            const CaText *name)
-{
-  const char *texts[3] = { name->ru, name->en, name->kk };
-  char *wanted[3] = { NULL, NULL, NULL };
-  int best = -1, best_score = 0;
-
-  for (guint t = 0; t < 3; t++)
-    if (texts[t] != NULL && *texts[t] != '\0')
-      wanted[t] = g_utf8_casefold (texts[t], -1);
-  for (guint i = 0; i < index->n; i++)
-    {
-      int score = 0;
-
-      for (guint f = 0; f < N_PLACE_FIELDS; f++)
-        for (guint t = 0; t < 3; t++)
-          if (wanted[t] != NULL)
-            score = MAX (score, match_score (index->folded[i * N_PLACE_FIELDS + f], wanted[t]));
-      if (score > best_score || (score > 0 && score == best_score && index->weight[i] > index->weight[best]))
-        {
-          best = (int) i;
-          best_score = score;
-        }
-    }
-  for (guint t = 0; t < 3; t++)
-    g_free (wanted[t]);
-  return best;
-}
-
-int
-ca_place_index_find (CaPlaceIndex *index,
-                     const CaText *name)
-{
-  /* Every drawing looks up the same centres: each name is matched once. */
-  g_autofree char *key = g_strjoin ("\x1f", name->ru != NULL ? name->ru : "",
-                                    name->en != NULL ? name->en : "",
-                                    name->kk != NULL ? name->kk : "", NULL);
-  gpointer found;
-
-  if (g_hash_table_lookup_extended (index->found, key, NULL, &found))
-    return GPOINTER_TO_INT (found) - 1;
-  found = GINT_TO_POINTER (find_place (index, name) + 1);
-  g_hash_table_insert (index->found, g_steal_pointer (&key), found);
-  return GPOINTER_TO_INT (found) - 1;
-}
-
-/* The settlements' index (a new reference), kept in @cache when there is
- * one: the layer never changes. */
-static CaPlaceIndex *
-place_index_for (CaRenderCache *cache,
-                 CaLayer       *settlements)
-{
-  g_autoptr (GByteArray) key = NULL;
-  CaPlaceIndex *index;
-
-  if (cache == NULL)
-    return ca_place_index_new (settlements);
-  key = ca_render_key_new ("places");
-  ca_render_key_add (key, &settlements, sizeof settlements);
-  index = ca_render_cache_lookup (cache, key);
-  if (index == NULL)
-    {
-      index = ca_place_index_new (settlements);
-      ca_render_cache_insert (cache, key, index, (GDestroyNotify) ca_place_index_free,
-                              G_OBJECT (settlements));
-    }
-  return ca_place_index_ref (index);
-}
 
 CaMapStyle *
 ca_map_style_new (CaAnalysis            *analysis,
@@ -186,7 +27,7 @@ ca_map_style_new (CaAnalysis            *analysis,
   style->basemap = basemap;
   style->options = options;
   style->lang = options->lang;
-  style->places = settlements != NULL ? place_index_for (options->cache, settlements) : NULL;
+  style->places = settlements != NULL ? ca_place_index_get (options->cache, settlements) : NULL;
   /* Units beyond the basemap's (added since it was loaded) have no polygon
    * to draw: leave them out rather than index past its features. */
   style->n_units = MIN (ca_dataset_get_n_units (style->dataset),
@@ -275,25 +116,18 @@ fill_unit (CaMapStyle           *style,
 {
   UnitPath path = { transform, polygon };
   g_autoptr (GByteArray) key = NULL;
-  CaBBox bbox;
-  CaRect extent;
-  double x0, y0, x1, y1;
 
   if (style->options->cache == NULL)
     {
       ca_map_fill_polygon (cr, transform, polygon, fill);
       return;
     }
-  ca_polygon_bbox (polygon, &bbox);
-  ca_map_transform_to_device (transform, bbox.min_x, bbox.max_y, &x0, &y0);
-  ca_map_transform_to_device (transform, bbox.max_x, bbox.min_y, &x1, &y1);
-  extent = (CaRect) { x0, y0, x1 - x0, y1 - y0 };
   key = ca_render_key_new ("fill");
   ca_render_key_add (key, &style->basemap, sizeof style->basemap);
   ca_render_key_add_int (key, u);
   ca_render_key_add (key, transform, sizeof *transform);
-  ca_render_cache_fill (style->options->cache, cr, key, G_OBJECT (style->basemap), &extent,
-                        path_unit, &path, fill);
+  ca_render_cache_fill (style->options->cache, cr, key, G_OBJECT (style->basemap), path_unit,
+                        &path, fill);
 }
 
 static void
@@ -457,6 +291,7 @@ place_labels (CaMapStyle           *style,
       rect = (CaRect) { x - r, y - r, 2 * r, 2 * r };
       ca_label_placer_add_obstacle (placer, &rect);
     }
+  ca_map_style_add_link_obstacles (style, placer, transform, label_points, scale);
   add_place_labels (style, placer, transform, scale);
 
   /* Smallest units first: they have the fewest places to go. */

@@ -48,6 +48,9 @@ typedef struct
 typedef struct _CaPlaceIndex CaPlaceIndex;
 
 CaPlaceIndex *ca_place_index_new (CaLayer *settlements);
+/* The index of @settlements (a new reference): kept in @cache when that
+ * is not NULL, else new. */
+CaPlaceIndex *ca_place_index_get (CaRenderCache *cache, CaLayer *settlements);
 CaPlaceIndex *ca_place_index_ref (CaPlaceIndex *index);
 /* Drops a reference: the last one frees the index. */
 void          ca_place_index_free (CaPlaceIndex *index);
@@ -122,5 +125,9 @@ void        ca_map_style_draw_links (CaMapStyle *style, cairo_t *cr,
 void        ca_map_style_draw_centres (CaMapStyle *style, cairo_t *cr,
                                        const CaMapTransform *transform, double scale);
 double      ca_map_style_star_radius (guint n_clusters);
+/* The links as lines for @placer's labels to keep clear of. */
+void        ca_map_style_add_link_obstacles (CaMapStyle *style, CaLabelPlacer *placer,
+                                             const CaMapTransform *transform,
+                                             const CaPoint *label_points, double scale);
 
 G_END_DECLS

@@ -28,6 +28,17 @@ ca_label_memo_key (CaLabelPlacer *self)
   ca_render_key_add (key, &self->frame, sizeof self->frame);
   ca_render_key_add_int (key, self->obstacles->len);
   ca_render_key_add (key, self->obstacles->data, self->obstacles->len * sizeof (CaRect));
+  ca_render_key_add_int (key, self->segments->len);
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const CaLabelSegment *segment = &g_array_index (self->segments, CaLabelSegment, i);
+
+      ca_render_key_add_int (key, segment->except);
+      ca_render_key_add_double (key, segment->x0);
+      ca_render_key_add_double (key, segment->y0);
+      ca_render_key_add_double (key, segment->x1);
+      ca_render_key_add_double (key, segment->y1);
+    }
   ca_render_key_add_int (key, self->items->len);
   for (guint i = 0; i < self->items->len; i++)
     {

@@ -5,17 +5,17 @@
  * wrapped); the ones that fit nowhere go outside with a leader line; then
  * settlement names take one of eight positions around their symbols.
  * A candidate is taken when its box (plus a small margin) meets no placed
- * label, no obstacle and stays in the frame. With the 174 districts of a
- * country that is some hundred thousand candidates: obstacles, anchors
- * and placed labels are found through grids (ca-label-grid.c) rather
- * than by testing each.
+ * label, no obstacle and stays in the frame (ca-label-space.c). With the
+ * 174 districts of a country that is some hundred thousand candidates, so
+ * what they must keep clear of is found through grids rather than by
+ * testing each; and a window drawing the same labels again takes the
+ * last placement from its cache (ca-label-memo.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include "ca-label-placer-private.h"
 #include "ca-render-text.h"
@@ -68,6 +68,7 @@ ca_label_placer_new (PangoContext *context,
   self->context = g_object_ref (context);
   self->frame = *frame;
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (CaRect));
+  self->segments = g_array_new (FALSE, FALSE, sizeof (CaLabelSegment));
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (self->items, item_clear);
   return self;
@@ -80,6 +81,7 @@ ca_label_placer_free (CaLabelPlacer *self)
     return;
   g_object_unref (self->context);
   g_array_unref (self->obstacles);
+  g_array_unref (self->segments);
   g_array_unref (self->items);
   g_clear_object (&self->cache);
   g_free (self);
@@ -97,6 +99,19 @@ ca_label_placer_add_obstacle (CaLabelPlacer *self,
                               const CaRect  *rect)
 {
   g_array_append_val (self->obstacles, *rect);
+}
+
+void
+ca_label_placer_add_obstacle_line (CaLabelPlacer *self,
+                                   int            except,
+                                   double         x0,
+                                   double         y0,
+                                   double         x1,
+                                   double         y1)
+{
+  CaLabelSegment segment = { except, x0, y0, x1, y1 };
+
+  g_array_append_val (self->segments, segment);
 }
 
 void
@@ -136,38 +151,6 @@ ca_label_placer_add_point (CaLabelPlacer *self,
   g_array_append_val (self->items, item);
 }
 
-/* Does the segment (x0, y0)–(x1, y1) meet @rect? Liang–Barsky clipping. */
-static gboolean
-segment_hits_rect (double        x0,
-                   double        y0,
-                   double        x1,
-                   double        y1,
-                   const CaRect *rect)
-{
-  double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
-  double p[4] = { -dx, dx, -dy, dy };
-  double q[4] = { x0 - rect->x, rect->x + rect->width - x0, y0 - rect->y,
-                  rect->y + rect->height - y0 };
-
-  for (guint i = 0; i < 4; i++)
-    {
-      if (p[i] == 0)
-        {
-          if (q[i] < 0)
-            return FALSE;
-          continue;
-        }
-      double t = q[i] / p[i];
-      if (p[i] < 0)
-        t0 = MAX (t0, t);
-      else
-        t1 = MIN (t1, t);
-      if (t0 > t1)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* The whole of @rect lies inside @polygon (whose box is @bbox): its
  * corners are inside and no edge of the polygon passes through it. */
 static gboolean
@@ -198,92 +181,11 @@ polygon_holds_rect (const CaPolygon *polygon,
           if (MAX (a->x, b->x) < rect->x || MIN (a->x, b->x) > rect->x + rect->width ||
               MAX (a->y, b->y) < rect->y || MIN (a->y, b->y) > rect->y + rect->height)
             continue;
-          if (segment_hits_rect (a->x, a->y, b->x, b->y, rect))
+          if (ca_label_segment_hits_rect (a->x, a->y, b->x, b->y, rect))
             return FALSE;
         }
     }
   return TRUE;
-}
-
-/* What a grid query tests its boxes against. */
-typedef struct
-{
-  CaLabelPlacer *self;
-  const Item    *item;
-  CaRect         rect;
-  double         x0, y0, x1, y1;   /* a segment */
-} Query;
-
-/* Another area label's anchor within the box (edges included). */
-static gboolean
-anchor_is_in (guint    index,
-              gpointer data)
-{
-  const Query *q = data;
-  const Item *other = &g_array_index (q->self->items, Item, index);
-
-  return other != q->item &&
-         other->pub.anchor_x >= q->rect.x && other->pub.anchor_x <= q->rect.x + q->rect.width &&
-         other->pub.anchor_y >= q->rect.y && other->pub.anchor_y <= q->rect.y + q->rect.height;
-}
-
-static gboolean
-obstacle_meets (guint    index,
-                gpointer data)
-{
-  const Query *q = data;
-
-  return ca_rect_intersects (&q->rect, &g_array_index (q->self->obstacles, CaRect, index));
-}
-
-static gboolean
-label_meets (guint    index,
-             gpointer data)
-{
-  const Query *q = data;
-
-  return ca_rect_intersects (&q->rect, &g_array_index (q->self->items, Item, index).pub.rect);
-}
-
-static gboolean
-label_meets_segment (guint    index,
-                     gpointer data)
-{
-  const Query *q = data;
-
-  return segment_hits_rect (q->x0, q->y0, q->x1, q->y1,
-                            &g_array_index (q->self->items, Item, index).pub.rect);
-}
-
-/* Free of the frame edge, obstacles, every label placed so far and the
- * anchors of other polygons' labels (a name must not hide the spot
- * another unit's leader starts from). */
-static gboolean
-rect_is_free (CaLabelPlacer *self,
-              const Item    *item,
-              const CaRect  *rect,
-              double         margin)
-{
-  Query q = { self, item, rect_inflate (rect, margin) };
-
-  return ca_rect_contains_rect (&self->frame, rect) &&
-         !ca_label_grid_any (self->anchor_grid, &q.rect, anchor_is_in, &q) &&
-         !ca_label_grid_any (self->obstacle_grid, &q.rect, obstacle_meets, &q) &&
-         !ca_label_grid_any (self->placed_grid, &q.rect, label_meets, &q);
-}
-
-/* A segment from a leader's anchor may cross polygons but not labels. */
-static gboolean
-segment_is_free (CaLabelPlacer *self,
-                 double         x0,
-                 double         y0,
-                 double         x1,
-                 double         y1)
-{
-  Query q = { self, NULL, { MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0) },
-              x0, y0, x1, y1 };
-
-  return !ca_label_grid_any (self->placed_grid, &q.rect, label_meets_segment, &q);
 }
 
 char *
@@ -335,7 +237,7 @@ item_take_place (CaLabelPlacer *self,
   item->pub.placed = TRUE;
   item->pub.leader = leader;
   item->wrapped = wrapped;
-  ca_label_grid_add (self->placed_grid, rect, (guint) (item - &g_array_index (self->items, Item, 0)));
+  ca_label_space_add_placed (self, item);
 }
 
 /* Offsets from the anchor in font sizes, nearest first (built once per
@@ -399,7 +301,7 @@ place_inside (CaLabelPlacer *self,
                             item->pub.anchor_y - h / 2 + offset->dy * size, w, h };
             CaRect padded = rect_inflate (&rect, margin);
 
-            if (rect_is_free (self, item, &rect, margin) &&
+            if (ca_label_rect_is_free (self, item, &rect, margin) &&
                 polygon_holds_rect (item->polygon, &item->bbox, &padded))
               {
                 item_take_place (self, item, layout, &rect, size, FALSE, variant == 1);
@@ -450,8 +352,8 @@ try_leader (CaLabelPlacer *self,
           double ex, ey;
 
           ca_label_rect_nearest_point (&rect, item->pub.anchor_x, item->pub.anchor_y, &ex, &ey);
-          if (rect_is_free (self, item, &rect, margin) &&
-              segment_is_free (self, item->pub.anchor_x, item->pub.anchor_y, ex, ey))
+          if (ca_label_rect_is_free (self, item, &rect, margin) &&
+              ca_label_segment_is_free (self, item->pub.anchor_x, item->pub.anchor_y, ex, ey))
             {
               item_take_place (self, item, layout, &rect, size, TRUE, wrapped);
               return TRUE;
@@ -504,40 +406,12 @@ place_point (CaLabelPlacer *self,
       };
 
       for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
-        if (rect_is_free (self, item, &candidates[k], margin))
+        if (ca_label_rect_is_free (self, item, &candidates[k], margin))
           {
             item_take_place (self, item, layout, &candidates[k], size, FALSE, FALSE);
             return;
           }
     }
-}
-
-/* Files the obstacles and the anchors of area labels in their grids, and
- * makes the grid for the labels to come. */
-static void
-begin_grids (CaLabelPlacer *self)
-{
-  self->obstacle_grid = ca_label_grid_new (&self->frame);
-  self->anchor_grid = ca_label_grid_new (&self->frame);
-  self->placed_grid = ca_label_grid_new (&self->frame);
-  for (guint i = 0; i < self->obstacles->len; i++)
-    ca_label_grid_add (self->obstacle_grid, &g_array_index (self->obstacles, CaRect, i), i);
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const Item *item = &g_array_index (self->items, Item, i);
-      CaRect anchor = { item->pub.anchor_x, item->pub.anchor_y, 0, 0 };
-
-      if (item->pub.kind == CA_LABEL_AREA)
-        ca_label_grid_add (self->anchor_grid, &anchor, i);
-    }
-}
-
-static void
-end_grids (CaLabelPlacer *self)
-{
-  g_clear_pointer (&self->obstacle_grid, ca_label_grid_free);
-  g_clear_pointer (&self->anchor_grid, ca_label_grid_free);
-  g_clear_pointer (&self->placed_grid, ca_label_grid_free);
 }
 
 static void
@@ -584,9 +458,9 @@ ca_label_placer_run (CaLabelPlacer *self)
       if (ca_label_memo_restore (self, key))
         return;
     }
-  begin_grids (self);
+  ca_label_space_begin (self);
   run_passes (self);
-  end_grids (self);
+  ca_label_space_end (self);
   if (self->cache != NULL)
     ca_label_memo_store (self, key);
 }

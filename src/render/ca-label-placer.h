@@ -60,6 +60,11 @@ void           ca_label_placer_set_cache (CaLabelPlacer *self, CaRenderCache *ca
 
 /* Nothing may be placed over @rect. */
 void           ca_label_placer_add_obstacle (CaLabelPlacer *self, const CaRect *rect);
+/* No point label may cross the line (@x0, @y0)–(@x1, @y1) but the one
+ * with id @except (-1: none), beside whose symbol it starts. Area labels
+ * may cross it. */
+void           ca_label_placer_add_obstacle_line (CaLabelPlacer *self, int except, double x0,
+                                                  double y0, double x1, double y1);
 
 /* A polygon's name at font @size, shrunk down to @min_size (and wrapped
  * onto two lines) before it goes outside with a leader. @device_polygon

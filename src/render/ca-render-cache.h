@@ -5,9 +5,10 @@
  *
  * Pass one in CaFigureOptions.cache. Everything kept is keyed on all that
  * went into it, so a figure drawn with a cache looks as one drawn without
- * (composited images may differ by a rounding step of 1/255); what the
- * last two drawings did not use is dropped. Exports pass none: vector
- * output must stay vector. One thread at a time.
+ * (where a kept image is composited, a channel may round 1 or 2 in 255
+ * apart); what the last two drawings did not use is dropped. Exports pass
+ * none: vector output must stay vector. One thread at a time.
+ * Layers, fills and sprites: ca-render-cache-draw.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -70,11 +71,11 @@ void           ca_render_cache_draw_layer (CaRenderCache *self, cairo_t *cr, GBy
                                            gpointer data);
 /* Fills what @path adds to the path, by the even-odd rule, in @colour:
  * through a mask of its coverage kept for the same @key, transformation
- * and clip. @extent (user units) bounds the path. Without a cache, or
+ * and clip (which must lie on whole device pixels). Without a cache, or
  * when @cr does not draw into an image surface, fills directly. */
 void           ca_render_cache_fill (CaRenderCache *self, cairo_t *cr, GByteArray *key,
-                                     GObject *pin, const CaRect *extent, CaRenderLayerFunc path,
-                                     gpointer data, const CaRgb *colour);
+                                     GObject *pin, CaRenderLayerFunc path, gpointer data,
+                                     const CaRgb *colour);
 /* Has @draw draw into @cr, or paints the image it drew last time for the
  * same @key, transformation and position of (@x, @y) within its device
  * pixel, moved by whole pixels to where (@x, @y) is now. @draw draws

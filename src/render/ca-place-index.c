@@ -1,0 +1,169 @@
+/* ca-place-index.c — settlement names folded for matching the towns a
+ * project names (unit centres, cluster centres) to the settlements layer.
+ * The window keeps one per layer in its render cache, with the names it
+ * has looked up: every drawing looks up the same ones.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "ca-figure-private.h"
+#include "ca-render-cache.h"
+
+static const char *const place_fields[] = { "name_ru", "name_en", "name" };
+#define N_PLACE_FIELDS G_N_ELEMENTS (place_fields)
+
+struct _CaPlaceIndex
+{
+  CaLayer    *layer;
+  guint       n;
+  char      **folded;   /* n × N_PLACE_FIELDS, NULL where empty */
+  double     *weight;   /* bigger places first: class, then population */
+  GHashTable *found;    /* names looked up → feature + 1 (0: none) */
+};
+
+CaPlaceIndex *
+ca_place_index_new (CaLayer *settlements)
+{
+  CaPlaceIndex *index = g_rc_box_new0 (CaPlaceIndex);
+  int fields[N_PLACE_FIELDS];
+  int population = ca_layer_find_field (settlements, "population");
+
+  index->layer = g_object_ref (settlements);
+  index->n = ca_layer_get_n_features (settlements);
+  index->folded = g_new0 (char *, index->n * N_PLACE_FIELDS);
+  index->weight = g_new0 (double, index->n);
+  index->found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint f = 0; f < N_PLACE_FIELDS; f++)
+    fields[f] = ca_layer_find_field (settlements, place_fields[f]);
+  for (guint i = 0; i < index->n; i++)
+    {
+      const char *people = population >= 0 ? ca_layer_get_value (settlements, i, (guint) population) : NULL;
+
+      index->weight[i] = ca_settlement_class (settlements, i) * 1e7 +
+                         (people != NULL ? g_ascii_strtod (people, NULL) : 0);
+      for (guint f = 0; f < N_PLACE_FIELDS; f++)
+        {
+          const char *value = fields[f] >= 0 ? ca_layer_get_value (settlements, i, (guint) fields[f]) : NULL;
+          if (value != NULL && *value != '\0')
+            index->folded[i * N_PLACE_FIELDS + f] = g_utf8_casefold (value, -1);
+        }
+    }
+  return index;
+}
+
+static void
+place_index_clear (gpointer data)
+{
+  CaPlaceIndex *index = data;
+
+  for (guint i = 0; i < index->n * N_PLACE_FIELDS; i++)
+    g_free (index->folded[i]);
+  g_free (index->folded);
+  g_free (index->weight);
+  g_hash_table_unref (index->found);
+  g_object_unref (index->layer);
+}
+
+CaPlaceIndex *
+ca_place_index_ref (CaPlaceIndex *index)
+{
+  return g_rc_box_acquire (index);
+}
+
+void
+ca_place_index_free (CaPlaceIndex *index)
+{
+  if (index != NULL)
+    g_rc_box_release_full (index, place_index_clear);
+}
+
+/* 2 for an exact match, 1 when @wanted is a word inside @value, else 0. */
+static int
+match_score (const char *value,
+             const char *wanted)
+{
+  const char *hit;
+
+  if (value == NULL)
+    return 0;
+  if (strcmp (value, wanted) == 0)
+    return 2;
+  if (g_utf8_strlen (wanted, -1) < 4 || (hit = strstr (value, wanted)) == NULL)
+    return 0;
+  /* "село темирбека жургенова" holds "темирбека жургенова", but "алгабас" does not hold "алга". */
+  if ((hit == value || hit[-1] == ' ') &&
+      (hit[strlen (wanted)] == '\0' || hit[strlen (wanted)] == ' '))
+    return 1;
+  return 0;
+}
+
+static int
+find_place (CaPlaceIndex *index,
+            const CaText *name)
+{
+  const char *texts[3] = { name->ru, name->en, name->kk };
+  char *wanted[3] = { NULL, NULL, NULL };
+  int best = -1, best_score = 0;
+
+  for (guint t = 0; t < 3; t++)
+    if (texts[t] != NULL && *texts[t] != '\0')
+      wanted[t] = g_utf8_casefold (texts[t], -1);
+  for (guint i = 0; i < index->n; i++)
+    {
+      int score = 0;
+
+      for (guint f = 0; f < N_PLACE_FIELDS; f++)
+        for (guint t = 0; t < 3; t++)
+          if (wanted[t] != NULL)
+            score = MAX (score, match_score (index->folded[i * N_PLACE_FIELDS + f], wanted[t]));
+      if (score > best_score || (score > 0 && score == best_score && index->weight[i] > index->weight[best]))
+        {
+          best = (int) i;
+          best_score = score;
+        }
+    }
+  for (guint t = 0; t < 3; t++)
+    g_free (wanted[t]);
+  return best;
+}
+
+int
+ca_place_index_find (CaPlaceIndex *index,
+                     const CaText *name)
+{
+  /* Every drawing looks up the same centres: each name is matched once. */
+  g_autofree char *key = g_strjoin ("\x1f", name->ru != NULL ? name->ru : "",
+                                    name->en != NULL ? name->en : "",
+                                    name->kk != NULL ? name->kk : "", NULL);
+  gpointer found;
+
+  if (g_hash_table_lookup_extended (index->found, key, NULL, &found))
+    return GPOINTER_TO_INT (found) - 1;
+  found = GINT_TO_POINTER (find_place (index, name) + 1);
+  g_hash_table_insert (index->found, g_steal_pointer (&key), found);
+  return GPOINTER_TO_INT (found) - 1;
+}
+
+CaPlaceIndex *
+ca_place_index_get (CaRenderCache *cache,
+                    CaLayer       *settlements)
+{
+  g_autoptr (GByteArray) key = NULL;
+  CaPlaceIndex *index;
+
+  if (cache == NULL)
+    return ca_place_index_new (settlements);
+  key = ca_render_key_new ("places");
+  ca_render_key_add (key, &settlements, sizeof settlements);
+  index = ca_render_cache_lookup (cache, key);
+  if (index == NULL)
+    {
+      index = ca_place_index_new (settlements);
+      ca_render_cache_insert (cache, key, index, (GDestroyNotify) ca_place_index_free,
+                              G_OBJECT (settlements));
+    }
+  return ca_place_index_ref (index);
+}
