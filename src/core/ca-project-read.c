@@ -549,9 +549,8 @@ check_root (CaProjectReader *reader,
   if (number > CA_PROJECT_VERSION)
     {
       g_set_error (reader->error, CA_PROJECT_ERROR, CA_PROJECT_ERROR_VERSION,
-                   _("%s was written by a newer Cluster Atlas (format %" G_GUINT64_FORMAT
-                     "); this version reads format %d"),
-                   reader->name, number, CA_PROJECT_VERSION);
+                   _("%s was written by a newer Cluster Atlas (format %llu); this version reads format %d"),
+                   reader->name, (unsigned long long) number, CA_PROJECT_VERSION);
       return FALSE;
     }
   return TRUE;

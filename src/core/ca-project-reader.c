@@ -119,9 +119,8 @@ ca_project_int_attr (CaProjectReader *reader,
   g_strstrip (text);
   if (!g_ascii_string_to_signed (text, 10, min, max, value, NULL))
     return ca_project_reader_fail (reader, node,
-                                   _("%s=“%s” must be a whole number from %" G_GINT64_FORMAT
-                                     " to %" G_GINT64_FORMAT),
-                                   attr, text, min, max);
+                                   _("%s=“%s” must be a whole number from %lld to %lld"),
+                                   attr, text, (long long) min, (long long) max);
   return TRUE;
 }
 

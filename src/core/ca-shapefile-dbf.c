@@ -186,9 +186,9 @@ check_sizes (CaDbfReader *reader, const char *path, guint n_records, GError **er
   guint64 needed = (guint64) dbf->nHeaderLength + (guint64) dbf->nRecordLength * n_records;
   if (dbf->nHeaderLength < 32 || dbf->nRecordLength < 1 || (guint64) st.st_size < needed)
     return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_CORRUPT,
-                              _("%s is truncated: %u records need %" G_GUINT64_FORMAT
-                                " bytes, the file has %" G_GOFFSET_FORMAT),
-                              reader->name, n_records, needed, (goffset) st.st_size);
+                              _("%s is truncated: %u records need %llu bytes, the file has %lld"),
+                              reader->name, n_records, (unsigned long long) needed,
+                              (long long) st.st_size);
   return TRUE;
 }
 

@@ -131,9 +131,8 @@ check_header (const guchar *header, goffset size, const char *name, int *shape_t
   guint64 declared = (guint64) read_be32 (header + 24) * 2;
   if (declared > (guint64) size)
     return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_CORRUPT,
-                              _("%s is truncated: its header says %" G_GUINT64_FORMAT
-                                " bytes, the file has %" G_GOFFSET_FORMAT),
-                              name, declared, size);
+                              _("%s is truncated: its header says %llu bytes, the file has %lld"),
+                              name, (unsigned long long) declared, (long long) size);
   *shape_type = read_le32 (header + 32);
   return TRUE;
 }
