@@ -36,5 +36,8 @@ CaLang     ca_cli_locale_lang (void);
 /* Prints "cluster-atlas <command>: <message>" to stderr and returns the exit
  * status the error deserves (usage errors 2, everything else 1). */
 int        ca_cli_fail (const char *command, const GError *error);
+/* Replaces this process with the window program (cluster-atlas-window),
+ * passing @argv on; returns an exit status only when that fails. */
+int        ca_cli_open_window (int argc, char **argv);
 
 G_END_DECLS

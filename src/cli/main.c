@@ -5,15 +5,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "ca-cli.h"
 #include "ca-cli-analyze.h"
 #include "ca-cli-export.h"
-#ifdef HAVE_GUI
-#include "ca-application.h"
-#endif
+#include "ca-i18n.h"
 
 static void
 print_usage (void)
@@ -32,10 +29,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ca_i18n_init ();
 
   if (argc > 1 && strcmp (argv[1], "analyze") == 0)
     return ca_cli_analyze (argc - 1, argv + 1);
@@ -56,7 +50,7 @@ main (int   argc,
   /* No command, GApplication options, or project files to open. */
   if (argc == 1 || argv[1][0] == '-' || g_str_has_suffix (argv[1], ".caproj") ||
       g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
-    return ca_application_run (argc, argv);
+    return ca_cli_open_window (argc, argv);
 #endif
   g_printerr (_("cluster-atlas: unknown command “%s”\n"), argc > 1 ? argv[1] : "");
   print_usage ();
