@@ -152,6 +152,15 @@ test_usage (Fixture      *fixture,
           "--set", "XYZ.infrastructure=1", NULL);
   expect (fixture, 2, "unexpected", "--figure", "industry", "--output", png, "extra", NULL);
   expect (fixture, 2, NULL, "--no-such-option", NULL);
+  expect (fixture, 2, "given twice", "--figure", "industry", "--output", png, "--output", png,
+          NULL);
+  expect (fixture, 2, ".png, .pdf or .svg", "--figure", "industry", "--output", png,
+          "--output", jpg, NULL);
+  expect (fixture, 2, "does not match", "--figure", "industry", "--output", png, "--output", pdf,
+          "--format", "png", NULL);
+  expect (fixture, 2, "once", "--figure", "all", "--output", fixture->dir, "--output", png, NULL);
+  expect (fixture, 2, "“tiff”", "--figure", "all", "--output", fixture->dir, "--format",
+          "png,tiff", NULL);
   g_assert_cmpuint (count_entries (fixture->dir), ==, 0);
 }
 
@@ -210,6 +219,40 @@ test_success (Fixture      *fixture,
   g_assert_cmpuint (count_entries (all), ==, 6);
 }
 
+/* One run, several outputs: each in its own format, the world file only
+ * beside the PNG; with all figures, a file per figure and format. */
+static void
+test_several_outputs (Fixture      *fixture,
+                      gconstpointer data)
+{
+  g_autofree char *png = g_build_filename (fixture->dir, "map.png", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "map.pdf", NULL);
+  g_autofree char *pgw = g_build_filename (fixture->dir, "map.pgw", NULL);
+  g_autofree char *all = g_build_filename (fixture->dir, "all", NULL);
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *png_header = NULL;
+  gsize length;
+
+  if (g_getenv ("CLUSTER_ATLAS_MAPS") == NULL)
+    {
+      g_test_skip ("CLUSTER_ATLAS_MAPS is not set");
+      return;
+    }
+  expect (fixture, 0, NULL, "--figure", "infrastructure", "--output", png, "--output", pdf,
+          "--world-file", "--dpi", "60", NULL);
+  g_assert_true (g_file_get_contents (png, &png_header, &length, NULL));
+  g_assert_cmpmem (png_header, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_true (g_file_get_contents (pdf, &pdf_text, &length, NULL));
+  g_assert_true (g_str_has_prefix (pdf_text, "%PDF-"));
+  g_assert_true (g_file_test (pgw, G_FILE_TEST_IS_REGULAR));
+  /* map.png, map.pgw, map.prj and map.pdf: no world file for the PDF. */
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 4);
+
+  expect (fixture, 0, NULL, "--figure", "all", "--output", all, "--format", "png,pdf",
+          "--width", "300", "--height", "200", NULL);
+  g_assert_cmpuint (count_entries (all), ==, 12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +264,7 @@ main (int   argc,
   ADD ("/cli-export/usage", test_usage);
   ADD ("/cli-export/data-errors", test_data_errors);
   ADD ("/cli-export/success", test_success);
+  ADD ("/cli-export/several-outputs", test_several_outputs);
 #undef ADD
   return g_test_run ();
 }

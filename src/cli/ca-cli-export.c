@@ -1,5 +1,7 @@
 /* ca-cli-export.c — `cluster-atlas export`: one figure, or all of them,
- * to PNG (optionally with a world file), PDF or SVG.
+ * to PNG (optionally with a world file), PDF or SVG. Several outputs
+ * (`-o map.png -o map.pdf`, or `--format png,pdf` with all figures) share
+ * one load of the data and one analysis, as GMT's `gmt begin NAME png,pdf`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,7 +24,7 @@
 typedef struct
 {
   char    *figure;
-  char    *output;
+  char   **outputs;
   char    *lang;
   double   dpi;
   char    *paper;
@@ -34,19 +36,22 @@ typedef struct
   gboolean world_file;
   char   **sets;
   char    *format;
+  /* What check_args made of them. */
+  GArray  *formats;      /* CaExportFormat, one per output (per --format with all) */
 } ExportArgs;
 
 static void
 export_args_clear (ExportArgs *args)
 {
   g_free (args->figure);
-  g_free (args->output);
+  g_strfreev (args->outputs);
   g_free (args->lang);
   g_free (args->paper);
   g_free (args->boundaries);
   g_free (args->project);
   g_strfreev (args->sets);
   g_free (args->format);
+  g_clear_pointer (&args->formats, g_array_unref);
 }
 
 static gboolean
@@ -95,22 +100,82 @@ parse_format (const char     *text,
   return usage_error (error, _("--format “%s”: expected png, pdf or svg"), text);
 }
 
+static gboolean
+formats_contain (GArray        *formats,
+                 CaExportFormat format)
+{
+  for (guint i = 0; i < formats->len; i++)
+    if (g_array_index (formats, CaExportFormat, i) == format)
+      return TRUE;
+  return FALSE;
+}
+
+/* --format with all figures: "png", or several as "png,pdf". */
+static gboolean
+parse_format_list (const char *text,
+                   GArray     *formats,
+                   GError    **error)
+{
+  g_auto (GStrv) names = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      CaExportFormat format;
+
+      if (!parse_format (g_strstrip (names[i]), &format, error))
+        return FALSE;
+      if (!formats_contain (formats, format))
+        g_array_append_val (formats, format);
+    }
+  return TRUE;
+}
+
+/* One figure: the format of each --output follows its extension; --format,
+ * if given, must agree with every one. */
+static gboolean
+check_output_formats (ExportArgs *args,
+                      GError    **error)
+{
+  CaExportFormat wanted = CA_EXPORT_PNG;
+
+  if (args->format != NULL && !parse_format (args->format, &wanted, error))
+    return FALSE;
+  for (guint i = 0; args->outputs[i] != NULL; i++)
+    {
+      CaExportFormat format;
+
+      if (!ca_export_format_from_path (args->outputs[i], &format, NULL))
+        return usage_error (error, _("--output “%s”: the name must end in .png, .pdf or .svg"),
+                            args->outputs[i]);
+      if (args->format != NULL && wanted != format)
+        return usage_error (error, _("--format “%s” does not match --output “%s”"),
+                            args->format, args->outputs[i]);
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (args->outputs[i], args->outputs[j]))
+          return usage_error (error, _("--output “%s” is given twice"), args->outputs[i]);
+      g_array_append_val (args->formats, format);
+    }
+  return TRUE;
+}
+
 /* Everything that can be checked before any data is read, so that bad
  * usage is reported as such whatever state the data is in. */
 static gboolean
 check_args (ExportArgs      *args,
             CaExportOptions *options,
-            CaExportFormat  *format,
             GError         **error)
 {
   gboolean all;
 
   ca_export_options_init (options);
+  args->formats = g_array_new (FALSE, FALSE, sizeof (CaExportFormat));
   if (!check_figure (args->figure, error))
     return FALSE;
   all = g_str_equal (args->figure, FIGURE_ALL);
-  if (args->output == NULL)
+  if (args->outputs == NULL)
     return usage_error (error, all ? _("--output DIR is required") : _("--output FILE is required"));
+  if (all && args->outputs[1] != NULL)
+    return usage_error (error, _("--figure all writes into one folder: give --output DIR once"));
   if (args->lang != NULL && !ca_cli_parse_lang (args->lang, &options->lang, error))
     return FALSE;
   if (args->paper != NULL)
@@ -135,29 +200,17 @@ check_args (ExportArgs      *args,
 
   if (all)
     {
-      *format = CA_EXPORT_PNG;
-      if (args->format != NULL && !parse_format (args->format, format, error))
+      if (!parse_format_list (args->format != NULL ? args->format : "png", args->formats, error))
         return FALSE;
     }
   else
     {
-      CaExportFormat wanted;
-
-      if (!ca_export_format_from_path (args->output, format, NULL))
-        return usage_error (error, _("--output “%s”: the name must end in .png, .pdf or .svg"),
-                            args->output);
-      if (args->format != NULL)
-        {
-          if (!parse_format (args->format, &wanted, error))
-            return FALSE;
-          if (wanted != *format)
-            return usage_error (error, _("--format “%s” does not match --output “%s”"),
-                                args->format, args->output);
-        }
+      if (!check_output_formats (args, error))
+        return FALSE;
       if (args->world_file && !ca_figure_is_map (args->figure))
         return usage_error (error, _("--world-file: “%s” is a diagram, not a map"), args->figure);
     }
-  if (args->world_file && *format != CA_EXPORT_PNG)
+  if (args->world_file && !formats_contain (args->formats, CA_EXPORT_PNG))
     return usage_error (error, _("--world-file goes only with PNG output"));
   return TRUE;
 }
@@ -193,13 +246,39 @@ prepare_directory (const char *dir,
   return TRUE;
 }
 
+/* Each output in turn; the world file goes with the PNG ones only. */
+static gboolean
+write_outputs (ExportArgs            *args,
+               CaAnalysis            *analysis,
+               CaBasemap             *basemap,
+               const CaExportOptions *options,
+               GError               **error)
+{
+  static const char * const extensions[] = { "png", "pdf", "svg" };
+  gboolean all = g_str_equal (args->figure, FIGURE_ALL);
+
+  if (all && !prepare_directory (args->outputs[0], error))
+    return FALSE;
+  for (guint i = 0; i < args->formats->len; i++)
+    {
+      CaExportFormat format = g_array_index (args->formats, CaExportFormat, i);
+      CaExportOptions these = *options;
+
+      these.world_file = options->world_file && format == CA_EXPORT_PNG;
+      if (all ? !ca_export_all (analysis, basemap, &these, args->outputs[0], extensions[format],
+                                NULL, NULL, NULL, error)
+              : !ca_export_figure (args->figure, analysis, basemap, &these, args->outputs[i],
+                                   error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 run_export (ExportArgs            *args,
             const CaExportOptions *options,
-            CaExportFormat         format,
             GError               **error)
 {
-  static const char * const extensions[] = { "png", "pdf", "svg" };
   gboolean all = g_str_equal (args->figure, FIGURE_ALL);
   g_autoptr (CaDataset) dataset = ca_cli_load_dataset (args->project, error);
   g_autoptr (CaBasemap) basemap = NULL;
@@ -214,11 +293,7 @@ run_export (ExportArgs            *args,
         return FALSE;
     }
   analysis = ca_analysis_new (dataset);
-  if (!all)
-    return ca_export_figure (args->figure, analysis, basemap, options, args->output, error);
-  return prepare_directory (args->output, error) &&
-         ca_export_all (analysis, basemap, options, args->output, extensions[format], NULL, NULL,
-                        NULL, error);
+  return write_outputs (args, analysis, basemap, options, error);
 }
 
 int
@@ -230,8 +305,9 @@ ca_cli_export (int    argc,
     { "figure", 'f', 0, G_OPTION_ARG_STRING, &args.figure,
       N_("Figure to export: infrastructure, industry, innovation, favourability, clusters, metallurgy-structure, or all"),
       N_("ID") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output,
-      N_("File to write (.png, .pdf or .svg); a folder with --figure all"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME_ARRAY, &args.outputs,
+      N_("File to write (.png, .pdf or .svg; repeatable); a folder with --figure all"),
+      N_("FILE") },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &args.lang,
       N_("Language of the figure: ru, kk or en (default ru)"), N_("LANG") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &args.dpi,
@@ -255,13 +331,13 @@ ca_cli_export (int    argc,
       N_("Change one value first, e.g. AKT.infrastructure=4.2 (repeatable)"),
       N_("CODE.INDICATOR=VALUE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &args.format,
-      N_("With --figure all: png, pdf or svg (default png)"), N_("FORMAT") },
+      N_("With --figure all: png, pdf or svg, or several as png,pdf (default png)"),
+      N_("FORMAT") },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
   CaExportOptions options;
-  CaExportFormat format = CA_EXPORT_PNG;
   int status = CA_EXIT_OK;
 
   g_option_context_set_summary (context,
@@ -274,8 +350,8 @@ ca_cli_export (int    argc,
       usage_error (&error, _("unexpected argument “%s”"), argv[1]);
       status = ca_cli_fail (COMMAND, error);
     }
-  else if (!check_args (&args, &options, &format, &error) ||
-           !run_export (&args, &options, format, &error))
+  else if (!check_args (&args, &options, &error) ||
+           !run_export (&args, &options, &error))
     status = fail (error);
 
   export_args_clear (&args);
