@@ -1,13 +1,16 @@
 /* test-png-writer.c — the banded PNG encoder: what it writes reads back
  * (through cairo's libpng reader) pixel for pixel, whatever the bands,
- * with the resolution in pHYs; a failing sink is reported.
+ * with the resolution in pHYs; compressing on threads changes no byte;
+ * a failing sink is reported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <string.h>
+#include <zlib.h>
 
+#include "ca-export.h"
 #include "ca-png-writer.h"
 
 typedef struct
@@ -68,10 +71,12 @@ test_image (int width,
   return surface;
 }
 
+/* @threads < 0: the writer's default. */
 static void
-encode (cairo_surface_t *image,
-        int              band,
-        Sink            *sink)
+encode_threads (cairo_surface_t *image,
+                int              band,
+                int              threads,
+                Sink            *sink)
 {
   int width = cairo_image_surface_get_width (image), height = cairo_image_surface_get_height (image);
   const guint8 *data = cairo_image_surface_get_data (image);
@@ -79,11 +84,21 @@ encode (cairo_surface_t *image,
   g_autoptr (CaPngWriter) writer = ca_png_writer_new (width, height, 150, sink_write, sink);
   g_autoptr (GError) error = NULL;
 
+  if (threads >= 0)
+    ca_png_writer_set_threads (writer, threads);
   for (int y = 0; y < height; y += band)
     g_assert_true (ca_png_writer_add_rows (writer, data + (gsize) y * stride, stride,
                                            MIN (band, height - y), &error));
   g_assert_true (ca_png_writer_finish (writer, &error));
   g_assert_no_error (error);
+}
+
+static void
+encode (cairo_surface_t *image,
+        int              band,
+        Sink            *sink)
+{
+  encode_threads (image, band, -1, sink);
 }
 
 static void
@@ -122,6 +137,91 @@ test_round_trip (void)
   cairo_surface_destroy (image);
 }
 
+static guint32
+read_be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+/* Walks the chunks after the signature, checking each CRC; returns the
+ * IDAT data joined and their count in @n_idat. */
+static GByteArray *
+idat_data (GByteArray *png,
+           guint      *n_idat)
+{
+  GByteArray *zdata = g_byte_array_new ();
+  gsize at = 8;
+
+  *n_idat = 0;
+  while (at + 12 <= png->len)
+    {
+      guint32 len = read_be32 (png->data + at);
+
+      g_assert_cmpuint (at + 12 + len, <=, png->len);
+      g_assert_cmpuint (crc32 (0, png->data + at + 4, len + 4), ==, read_be32 (png->data + at + 8 + len));
+      if (memcmp (png->data + at + 4, "IDAT", 4) == 0)
+        {
+          g_byte_array_append (zdata, png->data + at + 8, len);
+          (*n_idat)++;
+        }
+      at += 12 + len;
+    }
+  g_assert_cmpuint (at, ==, png->len);
+  return zdata;
+}
+
+/* Tall enough for seven bands, the last one short: the bands compressed
+ * on threads (more bands than slots in flight, fed in odd batches) give
+ * the same bytes as in the caller's thread, one IDAT chunk per band,
+ * and inflate with zlib, Adler-32 included, to filter None + RGB rows. */
+static void
+test_threads (void)
+{
+  int width = 400, band_rows = CA_PNG_WRITER_BAND_BYTES / (3 * width + 1);
+  int height = 6 * band_rows + band_rows / 2, stride;
+  cairo_surface_t *image = test_image (width, height);
+  const guint8 *data = cairo_image_surface_get_data (image);
+  gsize row = (gsize) width * 3 + 1;
+  uLongf raw_len = (uLongf) (row * (gsize) height);
+  g_autofree guint8 *raw = g_malloc (raw_len);
+  Sink inline_sink = { g_byte_array_new (), 0, 0 };
+  static const int threads[] = { 2, 3 };
+  GByteArray *zdata;
+  guint n_idat;
+
+  g_assert_cmpint (height % band_rows, !=, 0);
+  stride = cairo_image_surface_get_stride (image);
+  encode_threads (image, 256, 0, &inline_sink);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      Sink sink = { g_byte_array_new (), 0, 0 };
+
+      encode_threads (image, 7, threads[i], &sink);
+      g_assert_cmpmem (sink.bytes->data, sink.bytes->len, inline_sink.bytes->data, inline_sink.bytes->len);
+      g_byte_array_unref (sink.bytes);
+    }
+  zdata = idat_data (inline_sink.bytes, &n_idat);
+  g_assert_cmpuint (n_idat, ==, 7);
+  g_assert_cmpint (uncompress (raw, &raw_len, zdata->data, zdata->len), ==, Z_OK);
+  g_assert_cmpuint (raw_len, ==, row * (gsize) height);
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *r = raw + (gsize) y * row;
+
+      g_assert_cmpuint (r[0], ==, 0);
+      for (int x = 0; x < width; x++)
+        {
+          guint32 p = ((const guint32 *) (data + (gsize) y * stride))[x];
+
+          g_assert_cmphex ((guint32) r[1 + 3 * x] << 16 | (guint32) r[2 + 3 * x] << 8 | r[3 + 3 * x], ==,
+                           p & 0xffffff);
+        }
+    }
+  g_byte_array_unref (zdata);
+  g_byte_array_unref (inline_sink.bytes);
+  cairo_surface_destroy (image);
+}
+
 static void
 test_write_failure (void)
 {
@@ -140,6 +240,33 @@ test_write_failure (void)
   cairo_surface_destroy (image);
 }
 
+/* A sink failing after the first band's chunk, with bands still
+ * compressing on threads when the writer gives up and is freed. */
+static void
+test_write_failure_threads (void)
+{
+  int width = 400, band_rows = CA_PNG_WRITER_BAND_BYTES / (3 * width + 1);
+  int height = 9 * band_rows + 5;
+  cairo_surface_t *image = test_image (width, height);
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  Sink sink = { g_byte_array_new (), 0, 20000 };
+  g_autoptr (CaPngWriter) writer = ca_png_writer_new (width, height, 150, sink_write, &sink);
+  g_autoptr (GError) error = NULL;
+  gboolean ok = TRUE;
+
+  ca_png_writer_set_threads (writer, 2);
+  for (int y = 0; ok && y < height; y += 16)
+    ok = ca_png_writer_add_rows (writer, data + (gsize) y * stride, stride, MIN (16, height - y), &error);
+  ok = ok && ca_png_writer_finish (writer, &error);
+  g_assert_false (ok);
+  g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE);
+  g_assert_cmpuint (sink.bytes->len, <=, 20000);
+  g_clear_pointer (&writer, ca_png_writer_free);
+  g_byte_array_unref (sink.bytes);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,6 +274,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/png-writer/round-trip", test_round_trip);
+  g_test_add_func ("/png-writer/threads", test_threads);
   g_test_add_func ("/png-writer/write-failure", test_write_failure);
+  g_test_add_func ("/png-writer/write-failure-threads", test_write_failure_threads);
   return g_test_run ();
 }

@@ -1,61 +1,73 @@
-/* ca-png-writer.c — PNG encoding by rows: each row is filtered (the
- * PNG filter that gives the smallest sum of absolute bytes, libpng's
- * heuristic), deflated by GIO's zlib compressor and written in IDAT chunks.
+/* ca-png-writer.c — PNG encoding by rows. Rows are gathered into bands of
+ * about CA_PNG_WRITER_BAND_BYTES; each band is deflated as an independent
+ * raw deflate stream on a worker thread (pigz's scheme: every band but the
+ * last ends with a sync flush, so the streams concatenate into one valid
+ * zlib stream, and their Adler-32 sums are combined in order). The caller
+ * rasterises the next band meanwhile, and the compressed bands are
+ * written in order as IDAT chunks.
+ *
+ * Every row uses filter None at deflate level 1. On the figures — flat
+ * fills, thin lines, text — this beats choosing per row among None, Sub
+ * and Up by libpng's heuristic in both time and size: deflate already
+ * finds the repeats at the pixel (3 bytes) and row distances, which the
+ * Sub and Up differences break up at every edge. For the 150 dpi A4
+ * infrastructure page deflated as one stream: 26 ms and 326 KB against
+ * 46 ms and 372 KB.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "ca-export.h"
 #include "ca-png-writer.h"
 
-#define CHUNK_SIZE 65536
+/* Bands in memory beyond one per worker: the one the caller fills and
+ * one done but not yet written, so that workers seldom wait. */
+#define EXTRA_SLOTS 2
+#define MAX_THREADS 8
+#define ZLIB_HEADER_LEN 2   /* 0x78 0x01: deflate, 32 KiB window, level 1 */
+#define ADLER_LEN 4
+
+typedef struct
+{
+  guint8   *in;          /* filter byte + RGB bytes, row after row */
+  gsize     in_len;
+  guint8   *out;         /* for the first band starts with the zlib header */
+  gsize     out_len;
+  gsize     out_size;
+  int       rows;
+  gboolean  last;
+  gboolean  done;        /* compressed; guarded by the writer's mutex */
+  gboolean  failed;
+  guint32   adler;
+} Band;
 
 struct _CaPngWriter
 {
   int                width;
   int                height;
   int                rows_done;
+  int                band_rows;
   cairo_write_func_t write;
   void              *closure;
   gboolean           failed;
-  GConverter        *zlib;
-  guint8            *previous;   /* the previous row as RGB bytes (zeros before the first) */
-  guint8            *current;
-  guint8            *filtered;   /* filter byte + filtered row, for None, Sub and Up */
-  guint8            *out;        /* compressed bytes waiting for an IDAT chunk */
-  gsize              out_len;
-  guint32            crc_table[256];
+  GThreadPool       *pool;      /* NULL: bands are compressed by the caller */
+  int                n_threads;
+  Band              *bands;
+  int                n_slots;
+  z_stream          *streams;   /* one per worker (one without workers) */
+  int                n_streams;
+  GPtrArray         *idle;      /* of z_stream, not compressing; guarded by mutex */
+  guint              started;   /* bands handed to compression */
+  guint              written;   /* bands written as IDAT chunks */
+  guint32            adler;     /* of all bands written so far */
+  GMutex             mutex;
+  GCond              cond;
 };
-
-static void
-init_crc_table (guint32 *table)
-{
-  for (guint32 n = 0; n < 256; n++)
-    {
-      guint32 c = n;
-
-      for (guint k = 0; k < 8; k++)
-        c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-      table[n] = c;
-    }
-}
-
-static guint32
-crc_update (const guint32 *table,
-            guint32        crc,
-            const guint8  *data,
-            gsize          len)
-{
-  for (gsize i = 0; i < len; i++)
-    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
-  return crc;
-}
 
 static void
 put_be32 (guint8 *p,
@@ -85,15 +97,64 @@ write_chunk (CaPngWriter  *writer,
              gsize         len)
 {
   guint8 head[8], tail[4];
-  guint32 crc = 0xffffffffu;
+  uLong crc = crc32 (0, NULL, 0);
 
   put_be32 (head, (guint32) len);
   memcpy (head + 4, type, 4);
-  crc = crc_update (writer->crc_table, crc, head + 4, 4);
-  crc = crc_update (writer->crc_table, crc, data, len);
-  put_be32 (tail, crc ^ 0xffffffffu);
-  return write_bytes (writer, head, 8) && write_bytes (writer, data, len) &&
+  crc = crc32 (crc, head + 4, 4);
+  if (len > 0)
+    crc = crc32_z (crc, data, len);
+  put_be32 (tail, (guint32) crc);
+  return write_bytes (writer, head, 8) && (len == 0 || write_bytes (writer, data, len)) &&
          write_bytes (writer, tail, 4);
+}
+
+/* Deflates @band->in with @zs after what out already holds, growing out
+ * if the bound was too tight; leaves room for the Adler-32 trailer. */
+static void
+compress_band (Band     *band,
+               z_stream *zs)
+{
+  int flush = band->last ? Z_FINISH : Z_SYNC_FLUSH, status;
+
+  deflateReset (zs);
+  band->adler = (guint32) adler32_z (adler32 (0, NULL, 0), band->in, band->in_len);
+  zs->next_in = band->in;
+  zs->avail_in = (uInt) band->in_len;
+  do
+    {
+      if (band->out_len + ADLER_LEN == band->out_size)
+        {
+          band->out_size *= 2;
+          band->out = g_realloc (band->out, band->out_size);
+        }
+      zs->next_out = band->out + band->out_len;
+      zs->avail_out = (uInt) (band->out_size - ADLER_LEN - band->out_len);
+      status = deflate (zs, flush);
+      band->out_len = (gsize) (zs->next_out - band->out);
+    }
+  while (status == Z_OK && (band->last || zs->avail_out == 0));
+  band->failed = band->last ? status != Z_STREAM_END : status != Z_OK;
+}
+
+static void
+compress_in_thread (gpointer data,
+                    gpointer user_data)
+{
+  Band *band = data;
+  CaPngWriter *writer = user_data;
+  z_stream *zs;
+
+  /* The pool runs at most n_threads bands at once: never empty. */
+  g_mutex_lock (&writer->mutex);
+  zs = g_ptr_array_steal_index_fast (writer->idle, writer->idle->len - 1);
+  g_mutex_unlock (&writer->mutex);
+  compress_band (band, zs);
+  g_mutex_lock (&writer->mutex);
+  g_ptr_array_add (writer->idle, zs);
+  band->done = TRUE;
+  g_cond_broadcast (&writer->cond);
+  g_mutex_unlock (&writer->mutex);
 }
 
 CaPngWriter *
@@ -104,25 +165,22 @@ ca_png_writer_new (int                width,
                    void              *closure)
 {
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  CaPngWriter *writer = g_new0 (CaPngWriter, 1);
-  gsize row = (gsize) width * 3;
+  CaPngWriter *writer;
   guint8 ihdr[13] = { 0 }, phys[9];
   guint32 per_metre = (guint32) (dpi / 0.0254 + 0.5);
 
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
+  writer = g_new0 (CaPngWriter, 1);
   writer->width = width;
   writer->height = height;
   writer->write = write;
   writer->closure = closure;
-  /* Level 3: on the figures' flat fills about 8 % larger than level 6 and
-   * markedly faster. */
-  writer->zlib = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 3));
-  writer->previous = g_malloc0 (row);
-  writer->current = g_malloc (row);
-  writer->filtered = g_malloc (3 * (row + 1));
-  writer->out = g_malloc (CHUNK_SIZE);
-  init_crc_table (writer->crc_table);
+  writer->band_rows = (int) MAX (1, CA_PNG_WRITER_BAND_BYTES / ((gsize) width * 3 + 1));
+  writer->n_threads = (int) MIN (g_get_num_processors (), MAX_THREADS);
+  writer->adler = (guint32) adler32 (0, NULL, 0);
+  g_mutex_init (&writer->mutex);
+  g_cond_init (&writer->cond);
 
   put_be32 (ihdr, (guint32) width);
   put_be32 (ihdr + 4, (guint32) height);
@@ -137,79 +195,121 @@ ca_png_writer_new (int                width,
   return writer;
 }
 
-/* Filters the current row with None, Sub and Up and returns the one whose
- * bytes, read as signed, sum smallest in absolute value (libpng's
- * heuristic). Average and Paeth are left out on purpose: on maps — flat
- * fills, thin lines, text — they almost never beat Up or Sub, and their
- * per-byte arithmetic cost more than everything else in an export. */
-static const guint8 *
-best_filter (CaPngWriter *writer)
+void
+ca_png_writer_set_threads (CaPngWriter *writer,
+                           int          n_threads)
 {
-  gsize n = (gsize) writer->width * 3, i;
-  const guint8 *x = writer->current, *up = writer->previous;
-  guint8 *none = writer->filtered, *sub = none + (n + 1), *vert = sub + (n + 1);
-  guint64 sum_none = 0, sum_sub = 0, sum_up = 0;
+  g_return_if_fail (writer->rows_done == 0);
 
-  none[0] = 0;
-  sub[0] = 1;
-  vert[0] = 2;
-  none++, sub++, vert++;
-  memcpy (none, x, n);
-  /* Separate, branch-free loops so the compiler can vectorise them. */
-  for (i = 0; i < 3 && i < n; i++)
-    sub[i] = x[i];
-  for (i = 3; i < n; i++)
-    sub[i] = (guint8) (x[i] - x[i - 3]);
-  for (i = 0; i < n; i++)
-    vert[i] = (guint8) (x[i] - up[i]);
-  for (i = 0; i < n; i++)
-    {
-      gint8 a = (gint8) none[i], b = (gint8) sub[i], c = (gint8) vert[i];
-
-      sum_none += (guint) (a < 0 ? -a : a);
-      sum_sub += (guint) (b < 0 ? -b : b);
-      sum_up += (guint) (c < 0 ? -c : c);
-    }
-  if (sum_up <= sum_sub && sum_up <= sum_none)
-    return vert - 1;
-  return sum_sub <= sum_none ? sub - 1 : none - 1;
+  writer->n_threads = CLAMP (n_threads, 0, MAX_THREADS);
 }
 
-/* Feeds @len bytes (or the end of the stream) to the compressor, sending
- * full output buffers as IDAT chunks. */
-static gboolean
-compress_bytes (CaPngWriter  *writer,
-                const guint8 *data,
-                gsize         len,
-                gboolean      at_end,
-                GError      **error)
+/* The slots and the pool are made with the first row, once the thread
+ * count is settled; one band needs no thread. */
+static void
+start_compression (CaPngWriter *writer)
 {
-  for (;;)
-    {
-      gsize read = 0, written = 0;
-      GConverterResult result;
+  gsize row = (gsize) writer->width * 3 + 1;
+  gsize in_size = row * (gsize) writer->band_rows;
 
-      result = g_converter_convert (writer->zlib, data, len, writer->out + writer->out_len,
-                                    CHUNK_SIZE - writer->out_len,
-                                    at_end ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS,
-                                    &read, &written, error);
-      if (result == G_CONVERTER_ERROR)
-        return FALSE;
-      data += read;
-      len -= read;
-      writer->out_len += written;
-      if (writer->out_len == CHUNK_SIZE || (result == G_CONVERTER_FINISHED && writer->out_len > 0))
-        {
-          if (!write_chunk (writer, "IDAT", writer->out, writer->out_len))
-            break;
-          writer->out_len = 0;
-        }
-      if (result == G_CONVERTER_FINISHED || (!at_end && len == 0))
-        break;
+  if (writer->height <= writer->band_rows || writer->n_threads < 2)
+    writer->n_threads = 0;
+  writer->n_slots = writer->n_threads + EXTRA_SLOTS;
+  writer->bands = g_new0 (Band, writer->n_slots);
+  for (int i = 0; i < writer->n_slots; i++)
+    {
+      writer->bands[i].in = g_malloc (in_size);
+      writer->bands[i].out_size = deflateBound (NULL, in_size) + ZLIB_HEADER_LEN + ADLER_LEN;
+      writer->bands[i].out = g_malloc (writer->bands[i].out_size);
     }
-  if (writer->failed)
-    g_set_error_literal (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE, _("Cannot write the image"));
-  return !writer->failed;
+  /* Here rather than on a worker, so that glibc makes no arena per
+   * thread. Raw deflate: the writer adds the zlib header and sum. */
+  writer->n_streams = MAX (writer->n_threads, 1);
+  writer->streams = g_new0 (z_stream, writer->n_streams);
+  writer->idle = g_ptr_array_new ();
+  for (int i = 0; i < writer->n_streams; i++)
+    {
+      if (deflateInit2 (&writer->streams[i], 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        g_error ("zlib: %s", writer->streams[i].msg != NULL ? writer->streams[i].msg : "deflateInit2");
+      g_ptr_array_add (writer->idle, &writer->streams[i]);
+    }
+  if (writer->n_threads > 0)
+    writer->pool = g_thread_pool_new (compress_in_thread, writer, writer->n_threads, FALSE, NULL);
+}
+
+static gboolean
+set_failure (GError **error)
+{
+  g_set_error_literal (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE, _("Cannot write the image"));
+  return FALSE;
+}
+
+/* Waits for the oldest band in flight, adds its checksum (and, for the
+ * last band, the stream's trailer) and writes it as one IDAT chunk. */
+static gboolean
+write_oldest_band (CaPngWriter *writer,
+                   GError     **error)
+{
+  Band *band = &writer->bands[writer->written % (guint) writer->n_slots];
+
+  g_mutex_lock (&writer->mutex);
+  while (!band->done)
+    g_cond_wait (&writer->cond, &writer->mutex);
+  band->done = FALSE;
+  g_mutex_unlock (&writer->mutex);
+  writer->written++;
+  writer->adler = (guint32) adler32_combine (writer->adler, band->adler, (z_off_t) band->in_len);
+  if (band->last)
+    {
+      put_be32 (band->out + band->out_len, writer->adler);
+      band->out_len += ADLER_LEN;
+    }
+  if (band->failed)
+    writer->failed = TRUE;
+  else
+    write_chunk (writer, "IDAT", band->out, band->out_len);
+  return writer->failed ? set_failure (error) : TRUE;
+}
+
+static void
+dispatch_band (CaPngWriter *writer,
+               Band        *band)
+{
+  band->last = writer->rows_done == writer->height;
+  band->in_len = (gsize) band->rows * ((gsize) writer->width * 3 + 1);
+  band->rows = 0;
+  band->out_len = 0;
+  if (writer->started == 0)
+    {
+      band->out[0] = 0x78;
+      band->out[1] = 0x01;
+      band->out_len = ZLIB_HEADER_LEN;
+    }
+  writer->started++;
+  if (writer->pool != NULL)
+    g_thread_pool_push (writer->pool, band, NULL);
+  else
+    {
+      compress_band (band, &writer->streams[0]);
+      band->done = TRUE;
+    }
+}
+
+/* Cairo's RGB24 pixels are native-endian 0x00RRGGBB words. */
+static void
+convert_row (guint8        *out,
+             const guint32 *pixels,
+             int            width)
+{
+  *out++ = 0;   /* filter None */
+  for (int x = 0; x < width; x++, out += 3)
+    {
+      guint32 p = pixels[x];
+
+      out[0] = (guint8) (p >> 16);
+      out[1] = (guint8) (p >> 8);
+      out[2] = (guint8) p;
+    }
 }
 
 gboolean
@@ -219,27 +319,27 @@ ca_png_writer_add_rows (CaPngWriter  *writer,
                         int           n_rows,
                         GError      **error)
 {
-  gsize row = (gsize) writer->width * 3;
+  gsize row = (gsize) writer->width * 3 + 1;
 
   g_return_val_if_fail (writer->rows_done + n_rows <= writer->height, FALSE);
 
+  if (writer->failed)
+    return set_failure (error);
+  if (writer->bands == NULL)
+    start_compression (writer);
   for (int r = 0; r < n_rows; r++)
     {
-      const guint32 *pixels = (const guint32 *) (data + (gsize) r * stride);
-      guint8 *swap;
+      Band *band = &writer->bands[writer->started % (guint) writer->n_slots];
 
-      for (int x = 0; x < writer->width; x++)
-        {
-          writer->current[3 * x] = (pixels[x] >> 16) & 0xff;
-          writer->current[3 * x + 1] = (pixels[x] >> 8) & 0xff;
-          writer->current[3 * x + 2] = pixels[x] & 0xff;
-        }
-      if (!compress_bytes (writer, best_filter (writer), row + 1, FALSE, error))
+      if (band->rows == 0 && writer->started - writer->written == (guint) writer->n_slots &&
+          !write_oldest_band (writer, error))
         return FALSE;
-      swap = writer->previous;
-      writer->previous = writer->current;
-      writer->current = swap;
+      convert_row (band->in + (gsize) band->rows * row,
+                   (const guint32 *) (data + (gsize) r * stride), writer->width);
+      band->rows++;
       writer->rows_done++;
+      if (band->rows == writer->band_rows || writer->rows_done == writer->height)
+        dispatch_band (writer, band);
     }
   return TRUE;
 }
@@ -250,13 +350,11 @@ ca_png_writer_finish (CaPngWriter *writer,
 {
   g_return_val_if_fail (writer->rows_done == writer->height, FALSE);
 
-  if (!compress_bytes (writer, NULL, 0, TRUE, error))
-    return FALSE;
-  if (!write_chunk (writer, "IEND", NULL, 0))
-    {
-      g_set_error_literal (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE, _("Cannot write the image"));
+  while (writer->written < writer->started)
+    if (!write_oldest_band (writer, error))
       return FALSE;
-    }
+  if (!write_chunk (writer, "IEND", NULL, 0))
+    return set_failure (error);
   return TRUE;
 }
 
@@ -265,10 +363,21 @@ ca_png_writer_free (CaPngWriter *writer)
 {
   if (writer == NULL)
     return;
-  g_object_unref (writer->zlib);
-  g_free (writer->previous);
-  g_free (writer->current);
-  g_free (writer->filtered);
-  g_free (writer->out);
+  /* Bands still compressing after a failure must end before their
+   * buffers go. */
+  if (writer->pool != NULL)
+    g_thread_pool_free (writer->pool, FALSE, TRUE);
+  for (int i = 0; i < writer->n_slots; i++)
+    {
+      g_free (writer->bands[i].in);
+      g_free (writer->bands[i].out);
+    }
+  for (int i = 0; i < writer->n_streams; i++)
+    deflateEnd (&writer->streams[i]);
+  g_free (writer->bands);
+  g_free (writer->streams);
+  g_clear_pointer (&writer->idle, g_ptr_array_unref);
+  g_mutex_clear (&writer->mutex);
+  g_cond_clear (&writer->cond);
   g_free (writer);
 }
