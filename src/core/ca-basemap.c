@@ -139,9 +139,28 @@ inside_a_unit (CaBasemap *self, double x, double y)
   return ca_basemap_hit_test (self, x, y) >= 0;
 }
 
-/* TRUE when context feature @f is one of the region's own districts. */
+/* TRUE when every unit's gb_id names a context feature: the ids then
+ * tell the region's districts apart on their own. */
 static gboolean
-is_region_district (CaBasemap *self, CaLayer *context, guint f, int context_gb, int unit_gb)
+ids_are_decisive (CaBasemap *self, CaLayer *context, int context_gb, int unit_gb)
+{
+  if (context_gb < 0 || unit_gb < 0)
+    return FALSE;
+  for (guint u = 0; u < ca_layer_get_n_features (self->units); u++)
+    {
+      const char *id = ca_layer_get_value (self->units, u, (guint) unit_gb);
+      if (*id == '\0' || ca_layer_find_feature (context, GB_ID_FIELD, id) < 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* TRUE when context feature @f is one of the region's own districts: its
+ * gb_id is a unit's, or, unless the ids are @decisive, its label point
+ * lies in a unit (the geometric test costs a pole of inaccessibility). */
+static gboolean
+is_region_district (CaBasemap *self, CaLayer *context, guint f, int context_gb, int unit_gb,
+                    gboolean decisive)
 {
   if (context_gb >= 0 && unit_gb >= 0)
     {
@@ -150,6 +169,8 @@ is_region_district (CaBasemap *self, CaLayer *context, guint f, int context_gb, 
         if (g_strcmp0 (id, ca_layer_get_value (self->units, u, (guint) unit_gb)) == 0)
           return TRUE;
     }
+  if (decisive)
+    return FALSE;
 
   const CaPolygon *polygon = ca_layer_get_feature (context, f)->polygon;
   CaBBox bbox, extent;
@@ -176,9 +197,10 @@ load_context (CaBasemap *self)
   guint n = ca_layer_get_n_features (context);
   g_autofree guint *keep = g_new (guint, MAX (n, 1));
   guint n_keep = 0;
+  gboolean decisive = ids_are_decisive (self, context, context_gb, unit_gb);
 
   for (guint f = 0; f < n; f++)
-    if (!is_region_district (self, context, f, context_gb, unit_gb))
+    if (!is_region_district (self, context, f, context_gb, unit_gb, decisive))
       keep[n_keep++] = f;
   self->context = n_keep == n ? g_steal_pointer (&context)
                               : ca_layer_subset (context, keep, n_keep);

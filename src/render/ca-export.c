@@ -253,10 +253,22 @@ write_vector (const char            *figure_id,
   return check_cairo (status, file, error) && ca_export_file_finish (file, error);
 }
 
-/* Rows rasterised at a time: a 150 dpi A4 band of 1240 × 256 px is 1.2 MiB
- * where the whole page would be 8.3 MiB, and 20000 px a side stays
- * possible. */
-#define BAND_ROWS 256
+/* Rows rasterised at a time: as many as fit in BAND_BYTES, at least
+ * MIN_BAND_ROWS. Each band replays every drawing command that reaches it,
+ * so fewer bands cost less, but the image must stay small beside the
+ * 40 MiB the whole export may use: a 150 dpi A4 page (8.3 MiB) goes in
+ * four bands of 2.5 MiB rather than seven of 1.2 MiB, and 20000 px a side
+ * stays possible. */
+#define BAND_BYTES    (2560 << 10)
+#define MIN_BAND_ROWS 64
+
+static int
+band_rows (const PageSize *page)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, page->width_px);
+
+  return MIN (MAX (BAND_BYTES / MAX (stride, 1), MIN_BAND_ROWS), page->height_px);
+}
 
 static gboolean
 write_png_bands (cairo_surface_t       *recording,
@@ -267,29 +279,28 @@ write_png_bands (cairo_surface_t       *recording,
 {
   g_autoptr (CaPngWriter) writer = ca_png_writer_new (page->width_px, page->height_px,
                                                       options->dpi, ca_export_file_write, file);
-  cairo_surface_t *band = cairo_image_surface_create (CAIRO_FORMAT_RGB24, page->width_px,
-                                                      MIN (BAND_ROWS, page->height_px));
+  int rows = band_rows (page);
+  cairo_surface_t *band = cairo_image_surface_create (CAIRO_FORMAT_RGB24, page->width_px, rows);
   g_autoptr (GError) local = NULL;
   gboolean ok = cairo_surface_status (band) == CAIRO_STATUS_SUCCESS;
 
   if (!ok)
     g_set_error (&local, CA_EXPORT_ERROR, CA_EXPORT_ERROR_SIZE, _("Cannot make a %d px wide image"),
                  page->width_px);
-  for (int y0 = 0; ok && y0 < page->height_px; y0 += BAND_ROWS)
+  for (int y0 = 0; ok && y0 < page->height_px; y0 += rows)
     {
       cairo_t *cr = cairo_create (band);
 
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
       cairo_translate (cr, 0, -y0);
-      cairo_scale (cr, page->scale, page->scale);
       cairo_set_source_surface (cr, recording, 0, 0);
       cairo_paint (cr);
       cairo_destroy (cr);
       cairo_surface_flush (band);
       ok = ca_png_writer_add_rows (writer, cairo_image_surface_get_data (band),
                                    cairo_image_surface_get_stride (band),
-                                   MIN (BAND_ROWS, page->height_px - y0), &local);
+                                   MIN (rows, page->height_px - y0), &local);
     }
   ok = ok && ca_png_writer_finish (writer, &local);
   cairo_surface_destroy (band);
@@ -300,8 +311,9 @@ write_png_bands (cairo_surface_t       *recording,
   return ok && ca_export_file_finish (file, error);
 }
 
-/* The page is recorded once as drawing commands, in points, then
- * rasterised band by band into the PNG encoder. */
+/* The page is recorded once as drawing commands, in pixels (so that the
+ * map's clip falls on whole pixels and its outlines are simplified to the
+ * pixel), then rasterised band by band into the PNG encoder. */
 static gboolean
 write_png (const char            *figure_id,
            CaAnalysis            *analysis,
@@ -312,14 +324,12 @@ write_png (const char            *figure_id,
            MapPlacement          *placement,
            GError               **error)
 {
-  cairo_rectangle_t extents = { 0, 0, page->width_pt, page->height_pt };
+  cairo_rectangle_t extents = { 0, 0, page->width_px, page->height_px };
   cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR, &extents);
-  PageSize points = *page;
   cairo_t *cr = cairo_create (recording);
   gboolean ok;
 
-  points.scale = 1;
-  ok = draw_page (figure_id, analysis, basemap, options, cr, &points, placement, error);
+  ok = draw_page (figure_id, analysis, basemap, options, cr, page, placement, error);
   cairo_destroy (cr);
   if (ok && cairo_surface_status (recording) != CAIRO_STATUS_SUCCESS)
     ok = check_cairo (cairo_surface_status (recording), file, error);

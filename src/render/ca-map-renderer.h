@@ -36,8 +36,10 @@ void     ca_map_transform_visible (const CaMapTransform *transform, CaBBox *bbox
 /* A copy of @polygon in device units (for the label placer). */
 CaPolygon *ca_map_transform_polygon (const CaMapTransform *transform, const CaPolygon *polygon);
 
-/* Appends @polygon to the current path (even-odd fill rule for holes);
- * vertices closer than a quarter device unit to the last one are dropped. */
+/* Appends @polygon to the current path (even-odd fill rule for holes),
+ * simplified (Douglas–Peucker) to within a quarter device pixel, or
+ * 0.05 mm on a PDF, PostScript or SVG surface, and without the vertices
+ * that lie out of sight beyond the clip (ca-map-path.c). */
 void     ca_map_path_polygon (cairo_t *cr, const CaMapTransform *transform,
                               const CaPolygon *polygon);
 
