@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ca-albers.h"
 #include "ca-projection.h"
 
 /* WGS 84 / UTM zone 41N, as ESRI writes it into a .prj. */
@@ -245,12 +246,96 @@ test_transform_error (void)
   g_test_trap_assert_stderr ("");
 }
 
+/* The default projection is computed without PROJ (ca-albers.c); PROJ,
+ * given the same definition spelt differently, must agree everywhere the
+ * program draws — Kazakhstan and well beyond — to a millimetre. */
+static void
+test_builtin_matches_proj (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CaProjection) builtin = ca_projection_new (NULL, &error);
+  g_autoptr (CaProjection) proj = ca_projection_new (" " CA_PROJECTION_DEFAULT, &error);
+  double worst = 0, worst_back = 0;
+
+  g_assert_no_error (error);
+  for (double lon = 20; lon <= 100; lon += 2.5)
+    for (double lat = 20; lat <= 70; lat += 2.5)
+      {
+        CaPoint a = { lon, lat }, b = { lon, lat };
+
+        g_assert_true (ca_projection_forward (builtin, &a, 1, &error));
+        g_assert_true (ca_projection_forward (proj, &b, 1, &error));
+        worst = MAX (worst, hypot (a.x - b.x, a.y - b.y));
+        g_assert_true (ca_projection_inverse (builtin, &a, 1, &error));
+        g_assert_no_error (error);
+        worst_back = MAX (worst_back, hypot (a.x - lon, a.y - lat));
+      }
+  g_test_message ("largest difference from PROJ: %.3g m; round trip: %.3g°", worst, worst_back);
+  g_assert_cmpfloat (worst, <, 1e-3);
+  g_assert_cmpfloat (worst_back, <, 1e-9);
+}
+
+/* Hand-checkable cases: on a sphere the cone constant is the mean of the
+ * parallels' sines (Snyder 14-6); the origin maps to the false origin; a
+ * cone opening south (n < 0) inverts too; points off the earth fail. */
+static void
+test_albers_formulas (void)
+{
+  CaAlbers sphere, south;
+  double x, y, lon, lat;
+
+  g_assert_true (ca_albers_init (&sphere, 6370997.0, 0, 46.5, 50.0, 48.0, 59.0, 1000.0, -500.0));
+  g_assert_cmpfloat_with_epsilon (sphere.n, (sin (46.5 * G_PI / 180) + sin (50.0 * G_PI / 180)) / 2,
+                                  1e-15);
+  g_assert_true (ca_albers_forward (&sphere, 59.0, 48.0, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, 1000.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, -500.0, 1e-6);
+  /* Along the central meridian y grows by the sphere's arc length … nearly:
+   * Albers keeps areas, not distances; 1° north is within 0.2 % of R·π/180. */
+  g_assert_true (ca_albers_forward (&sphere, 59.0, 49.0, &x, &y));
+  g_assert_cmpfloat (fabs ((y + 500.0) / (6370997.0 * G_PI / 180) - 1), <, 2e-3);
+
+  g_assert_true (ca_albers_init (&south, 6378137.0, 298.257223563, -20.0, -40.0, -30.0, 135.0, 0, 0));
+  g_assert_cmpfloat (south.n, <, 0);
+  g_assert_true (ca_albers_forward (&south, 140.0, -35.0, &x, &y));
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (y, <, 0);
+  g_assert_true (ca_albers_inverse (&south, x, y, &lon, &lat));
+  g_assert_cmpfloat_with_epsilon (lon, 140.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lat, -35.0, 1e-9);
+
+  g_assert_false (ca_albers_forward (&sphere, 10.0, 91.0, &x, &y));
+  g_assert_false (ca_albers_forward (&sphere, NAN, 40.0, &x, &y));
+  g_assert_false (ca_albers_inverse (&sphere, 0, 1e9, &lon, &lat));
+  g_assert_false (ca_albers_init (&sphere, 6370997.0, 0, 30.0, -30.0, 0, 0, 0, 0));
+}
+
+/* The built-in projection reports bad points as PROJ's path does. */
+static void
+test_builtin_errors (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CaProjection) projection = ca_projection_new (NULL, &error);
+  CaPoint points[] = { { 60.0, 48.0 }, { 60.0, 95.0 } };
+  CaPoint far[] = { { 0.0, 1e9 } };
+
+  g_assert_false (ca_projection_forward (projection, points, 2, &error));
+  g_assert_error (error, CA_PROJECTION_ERROR, CA_PROJECTION_ERROR_TRANSFORM);
+  g_assert_nonnull (strstr (error->message, "2"));
+  g_clear_error (&error);
+  g_assert_false (ca_projection_inverse (projection, far, 1, &error));
+  g_assert_error (error, CA_PROJECTION_ERROR, CA_PROJECTION_ERROR_TRANSFORM);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/projection/default", test_default);
+  g_test_add_func ("/projection/builtin-matches-proj", test_builtin_matches_proj);
+  g_test_add_func ("/projection/albers-formulas", test_albers_formulas);
+  g_test_add_func ("/projection/builtin-errors", test_builtin_errors);
   g_test_add_func ("/projection/equal-area", test_equal_area);
   g_test_add_func ("/projection/layer-utm", test_project_layer_utm);
   g_test_add_func ("/projection/points", test_points_layer);

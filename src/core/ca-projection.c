@@ -3,6 +3,13 @@
  * Each object owns its PROJ context, so projections may live in different
  * threads and PROJ's messages end up in our GErrors rather than on stderr.
  *
+ * The default map projection from WGS 84 longitudes and latitudes — the
+ * case of every bundled map — is computed by ca-albers.c: PROJ would
+ * first search its database for the operation (26 M instructions, more
+ * than projecting all 174 districts of Kazakhstan) and then spend about
+ * 1000 instructions a point. PROJ is started only for other coordinate
+ * systems and for the WKT of the map projection.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -11,6 +18,7 @@
 #include <math.h>
 #include <proj.h>
 
+#include "ca-albers.h"
 #include "ca-projection.h"
 
 G_DEFINE_QUARK (ca-projection-error-quark, ca_projection_error)
@@ -25,10 +33,12 @@ struct _CaProjection
 {
   GObject     parent_instance;
 
-  PJ_CONTEXT *ctx;
+  PJ_CONTEXT *ctx;          /* NULL until PROJ is needed */
   char       *definition;
-  PJ         *map_crs;
-  PJ         *from_wgs84;   /* lon/lat → map, axis order normalised */
+  gboolean    builtin;      /* WGS 84 → map by @albers, not by PROJ */
+  CaAlbers    albers;
+  PJ         *map_crs;      /* NULL until needed when builtin */
+  PJ         *from_wgs84;   /* lon/lat → map, axis order normalised; not when builtin */
   GHashTable *transforms;   /* source CRS text → PJ* into the map CRS */
   GString    *log;          /* PROJ's messages since the last clear */
 };
@@ -78,8 +88,6 @@ static void
 ca_projection_init (CaProjection *self)
 {
   self->log = g_string_new (NULL);
-  self->ctx = proj_context_create ();
-  proj_log_func (self->ctx, self, collect_log);
   self->transforms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             destroy_transform);
 }
@@ -98,6 +106,23 @@ short_definition (const char *definition)
   return g_strconcat (start, "…", NULL);
 }
 
+static gboolean
+ensure_context (CaProjection *self,
+                GError      **error)
+{
+  if (self->ctx != NULL)
+    return TRUE;
+  self->ctx = proj_context_create ();
+  if (self->ctx == NULL)
+    {
+      g_set_error_literal (error, CA_PROJECTION_ERROR, CA_PROJECTION_ERROR_INVALID_CRS,
+                           _("Could not start PROJ"));
+      return FALSE;
+    }
+  proj_log_func (self->ctx, self, collect_log);
+  return TRUE;
+}
+
 /* What PROJ said about the last failure. */
 static char *
 take_reason (CaProjection *self)
@@ -106,6 +131,8 @@ take_reason (CaProjection *self)
 
   if (self->log->len > 0)
     reason = g_strdup (self->log->str);
+  else if (self->ctx == NULL)
+    reason = g_strdup (_("unknown error"));
   else
     {
       int err = proj_context_errno (self->ctx);
@@ -155,6 +182,26 @@ create_transform (CaProjection *self, const char *source, GError **error)
   return normalised;
 }
 
+/* The map CRS as a PROJ object, made on first use. */
+static gboolean
+ensure_map_crs (CaProjection *self,
+                GError      **error)
+{
+  if (self->map_crs != NULL)
+    return TRUE;
+  if (!ensure_context (self, error))
+    return FALSE;
+  g_string_truncate (self->log, 0);
+  self->map_crs = proj_create (self->ctx, self->definition);
+  if (self->map_crs == NULL || !proj_is_crs (self->map_crs))
+    {
+      g_clear_pointer (&self->map_crs, proj_destroy);
+      set_crs_error (self, self->definition, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 CaProjection *
 ca_projection_new (const char *map_crs, GError **error)
 {
@@ -166,19 +213,16 @@ ca_projection_new (const char *map_crs, GError **error)
     map_crs = CA_PROJECTION_DEFAULT;
   self->definition = g_strdup (map_crs);
 
-  if (self->ctx == NULL)
+  /* CA_PROJECTION_DEFAULT's parameters, on the WGS 84 ellipsoid. */
+  if (g_str_equal (map_crs, CA_PROJECTION_DEFAULT) &&
+      ca_albers_init (&self->albers, 6378137.0, 298.257223563, 46.5, 50.0, 48.0, 59.0, 0, 0))
     {
-      g_set_error_literal (error, CA_PROJECTION_ERROR, CA_PROJECTION_ERROR_INVALID_CRS,
-                           _("Could not start PROJ"));
-      return NULL;
+      self->builtin = TRUE;
+      return g_steal_pointer (&self);
     }
 
-  self->map_crs = proj_create (self->ctx, map_crs);
-  if (self->map_crs == NULL || !proj_is_crs (self->map_crs))
-    {
-      set_crs_error (self, map_crs, error);
-      return NULL;
-    }
+  if (!ensure_map_crs (self, error))
+    return NULL;
   self->from_wgs84 = create_transform (self, WGS84_LONLAT_PROJ, error);
   if (self->from_wgs84 == NULL)
     return NULL;
@@ -197,6 +241,8 @@ ca_projection_to_wkt (CaProjection *self, GError **error)
 {
   g_return_val_if_fail (CA_IS_PROJECTION (self), NULL);
 
+  if (!ensure_map_crs (self, error))
+    return NULL;
   g_string_truncate (self->log, 0);
   const char *wkt = proj_as_wkt (self->ctx, self->map_crs, PJ_WKT1_ESRI, NULL);
   if (wkt == NULL)
@@ -213,14 +259,39 @@ ca_projection_to_wkt (CaProjection *self, GError **error)
   return g_strdup (wkt);
 }
 
-/* Transforms in place; FALSE with the index of the first point PROJ could
- * not handle in @failed. */
 static gboolean
-transform_points (PJ *transform, PJ_DIRECTION direction, CaPoint *points, guint n_points,
-                  guint *failed)
+transform_builtin (CaProjection *self, PJ_DIRECTION direction, CaPoint *points,
+                   guint n_points, guint *failed)
+{
+  for (guint i = 0; i < n_points; i++)
+    {
+      CaPoint *p = &points[i];
+      gboolean ok = direction == PJ_FWD
+                      ? ca_albers_forward (&self->albers, p->x, p->y, &p->x, &p->y)
+                      : ca_albers_inverse (&self->albers, p->x, p->y, &p->x, &p->y);
+      if (!ok)
+        {
+          g_string_assign (self->log, direction == PJ_FWD
+                                        ? _("latitude or longitude out of range")
+                                        : _("outside the area the map projection covers"));
+          *failed = i;
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Transforms in place (@transform NULL: the built-in projection of
+ * @self); FALSE with the index of the first point that could not be
+ * handled in @failed. */
+static gboolean
+transform_points (CaProjection *self, PJ *transform, PJ_DIRECTION direction, CaPoint *points,
+                  guint n_points, guint *failed)
 {
   if (n_points == 0)
     return TRUE;
+  if (transform == NULL)
+    return transform_builtin (self, direction, points, n_points, failed);
   proj_errno_reset (transform);
   proj_trans_generic (transform, direction,
                       &points[0].x, sizeof (CaPoint), n_points,
@@ -245,7 +316,7 @@ transform_wgs84 (CaProjection *self, PJ_DIRECTION direction, CaPoint *points, gu
   g_return_val_if_fail (points != NULL || n_points == 0, FALSE);
 
   g_string_truncate (self->log, 0);
-  if (transform_points (self->from_wgs84, direction, points, n_points, &failed))
+  if (transform_points (self, self->from_wgs84, direction, points, n_points, &failed))
     return TRUE;
 
   g_autofree char *reason = take_reason (self);
@@ -266,29 +337,36 @@ ca_projection_inverse (CaProjection *self, CaPoint *points, guint n_points, GErr
   return transform_wgs84 (self, PJ_INV, points, n_points, error);
 }
 
-/* The cached transform from @crs (NULL: WGS 84) into the map CRS. */
-static PJ *
-lookup_transform (CaProjection *self, const char *crs, GError **error)
+/* The cached transform from @crs (NULL: WGS 84) into the map CRS, in
+ * @transform; NULL there means the built-in projection. */
+static gboolean
+lookup_transform (CaProjection *self, const char *crs, PJ **transform, GError **error)
 {
   if (crs == NULL || g_strcmp0 (crs, WGS84_LONLAT) == 0)
-    return self->from_wgs84;
+    {
+      *transform = self->from_wgs84;
+      return TRUE;
+    }
 
-  PJ *transform = g_hash_table_lookup (self->transforms, crs);
-  if (transform != NULL)
-    return transform;
-  transform = create_transform (self, crs, error);
-  if (transform != NULL)
-    g_hash_table_insert (self->transforms, g_strdup (crs), transform);
-  return transform;
+  *transform = g_hash_table_lookup (self->transforms, crs);
+  if (*transform != NULL)
+    return TRUE;
+  if (!ensure_map_crs (self, error))
+    return FALSE;
+  *transform = create_transform (self, crs, error);
+  if (*transform == NULL)
+    return FALSE;
+  g_hash_table_insert (self->transforms, g_strdup (crs), *transform);
+  return TRUE;
 }
 
 static gboolean
-project_polygon (PJ *transform, CaPolygon *polygon, guint *failed)
+project_polygon (CaProjection *self, PJ *transform, CaPolygon *polygon, guint *failed)
 {
   for (guint r = 0; r < polygon->n_rings; r++)
     {
       CaRing *ring = &polygon->rings[r];
-      if (!transform_points (transform, PJ_FWD, ring->points, ring->n_points, failed))
+      if (!transform_points (self, transform, PJ_FWD, ring->points, ring->n_points, failed))
         return FALSE;
       /* A projection may mirror the plane; keep outer rings CCW. */
       double area = ca_ring_signed_area (ring);
@@ -316,8 +394,8 @@ ca_projection_project_layer (CaProjection *self, CaLayer *layer, GError **error)
   g_return_val_if_fail (CA_IS_PROJECTION (self), NULL);
   g_return_val_if_fail (CA_IS_LAYER (layer), NULL);
 
-  PJ *transform = lookup_transform (self, ca_layer_get_crs (layer), error);
-  if (transform == NULL)
+  PJ *transform = NULL;
+  if (!lookup_transform (self, ca_layer_get_crs (layer), &transform, error))
     {
       g_prefix_error (error, "%s: ", ca_layer_get_name (layer));
       return NULL;
@@ -343,9 +421,9 @@ ca_projection_project_layer (CaProjection *self, CaLayer *layer, GError **error)
       gboolean ok;
 
       if (polygon != NULL)
-        ok = project_polygon (transform, polygon, &failed);
+        ok = project_polygon (self, transform, polygon, &failed);
       else
-        ok = transform_points (transform, PJ_FWD, &point, 1, &failed);
+        ok = transform_points (self, transform, PJ_FWD, &point, 1, &failed);
       if (!ok)
         {
           set_feature_error (self, layer, i, error);
