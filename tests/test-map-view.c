@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ca-window.h"
 #include "test-window-fixtures.h"
@@ -195,6 +196,119 @@ test_hit_test (void)
   iterate ();
 }
 
+/* The view's own snapshot at this moment, rendered as above. A widget
+ * paintable shows the node of the last frame drawn; between a pan and
+ * the next frame there is none, and the sharp re-render may come before
+ * another frame: so ask the view itself. */
+static void
+grab_snapshot (CaMapView *view,
+               Pixels    *out)
+{
+  GtkWidget *widget = GTK_WIDGET (view);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  out->width = gdk_texture_get_width (texture);
+  out->height = gdk_texture_get_height (texture);
+  out->stride = (gsize) out->width * 4;
+  out->pixels = g_malloc (out->stride * out->height);
+  gdk_texture_download (texture, out->pixels, out->stride);
+}
+
+static const guint8 *
+pixel_at (const Pixels *p,
+          int           x,
+          int           y)
+{
+  return p->pixels + (gsize) y * p->stride + (gsize) x * 4;
+}
+
+/* Whether the 5 × 5 pixels around (@x, @y) all have one colour. */
+static gboolean
+uniform_around (const Pixels *p,
+                int           x,
+                int           y)
+{
+  for (int dy = -2; dy <= 2; dy++)
+    for (int dx = -2; dx <= 2; dx++)
+      if (memcmp (pixel_at (p, x + dx, y + dy), pixel_at (p, x, y), 4) != 0)
+        return FALSE;
+  return TRUE;
+}
+
+/* Pan and zoom frames show the cached image moved and scaled, through
+ * whichever node the window's renderer draws (a cairo node for Cairo, a
+ * texture for GL): a pan by whole pixels is an exact copy shifted by the
+ * pan with white where nothing was drawn, a zoom step puts each point at
+ * its scaled place about the pointer. Nothing is rendered again. */
+static void
+test_moved_image (void)
+{
+  CaWindow *window;
+  CaMapView *view;
+  Pixels before = { 0 }, panned = { 0 }, zoomed = { 0 };
+  guint renders;
+  const int dx = 30, dy = 20;
+  int zx, zy, n_checked = 0;
+
+  if (!maps_available ())
+    return;
+  window = open_window ();
+  view = ca_window_get_map_view (window);
+  renders = ca_map_view_render_now (view);
+  grab_snapshot (view, &before);
+  g_assert_cmpint (before.width, >, 4 * dx);
+
+  ca_map_view_pan (view, dx, dy);
+  grab_snapshot (view, &panned);
+  g_assert_cmpint (panned.width, ==, before.width);
+  for (int y = 0; y < before.height; y += 7)
+    for (int x = 0; x < before.width; x += 7)
+      {
+        const guint8 white[4] = { 0xff, 0xff, 0xff, 0xff };
+
+        if (x < dx || y < dy)
+          g_assert_cmpmem (pixel_at (&panned, x, y), 4, white, 4);
+        else
+          g_assert_cmpmem (pixel_at (&panned, x, y), 4, pixel_at (&before, x - dx, y - dy), 4);
+      }
+
+  /* Back, then twice as big about the middle of the widget. */
+  ca_map_view_pan (view, -dx, -dy);
+  zx = before.width / 2;
+  zy = before.height / 2;
+  ca_map_view_zoom_at (view, 2.0, zx, zy);
+  grab_snapshot (view, &zoomed);
+  for (int y = zy - before.height / 4 + 3; y < zy + before.height / 4 - 3; y += 5)
+    for (int x = zx - before.width / 4 + 3; x < zx + before.width / 4 - 3; x += 5)
+      if (uniform_around (&before, x, y))
+        {
+          const guint8 *want = pixel_at (&before, x, y);
+          const guint8 *got = pixel_at (&zoomed, zx + 2 * (x - zx), zy + 2 * (y - zy));
+
+          for (int c = 0; c < 4; c++)
+            g_assert_cmpint (abs (got[c] - want[c]), <=, 2);
+          n_checked++;
+        }
+  /* Most of the middle of the map is flat fill. */
+  g_assert_cmpint (n_checked, >, 1000);
+  g_assert_cmpuint (ca_map_view_render_now (view), ==, renders);
+
+  pixels_clear (&before);
+  pixels_clear (&panned);
+  pixels_clear (&zoomed);
+  ca_window_close_unconditionally (window);
+  iterate ();
+}
+
 static void
 test_figure_action (void)
 {
@@ -236,6 +350,7 @@ main (int   argc,
 
   g_test_add_func ("/map-view/colours", test_map_colours);
   g_test_add_func ("/map-view/hit-test", test_hit_test);
+  g_test_add_func ("/map-view/moved-image", test_moved_image);
   g_test_add_func ("/map-view/figure-action", test_figure_action);
   return g_test_run ();
 }

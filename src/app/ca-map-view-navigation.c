@@ -189,8 +189,11 @@ on_drag_update (GtkGestureDrag *gesture,
   /* Within the click threshold it may still be a click. */
   if (!self->panning && hypot (offset_x, offset_y) < 4)
     return;
+  /* Once per drag: a new cursor on every motion would reach the window
+   * system each time. */
+  if (!self->panning)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
   self->panning = TRUE;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
   self->view = self->gesture_start;
   ca_map_view_pan (self, offset_x, offset_y);
 }
@@ -279,6 +282,10 @@ on_click_released (GtkGestureClick *gesture,
                    CaMapView       *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* The press began a drag that moved the map: a pan, not a click (the
+   * drag gesture clears this on the next press). */
+  if (self->panning)
+    return;
   if (ca_map_view_is_map (self))
     ca_map_view_set_selected_unit (self, ca_map_view_unit_at (self, x, y));
 }

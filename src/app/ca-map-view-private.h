@@ -29,7 +29,10 @@ struct _CaMapView
    * frame's centre (the legend column and title are outside it). */
   graphene_rect_t frame;
 
-  /* The cached rendering and the viewport it was drawn with. */
+  /* The cached rendering and the viewport it was drawn with: an image
+   * surface of the widget's size in device pixels, and the same pixels as
+   * a texture, made when a renderer other than Cairo first needs it. */
+  cairo_surface_t *surface;
   GdkTexture *texture;
   CaViewport cache_view;
   int cache_width;
@@ -65,6 +68,10 @@ void     ca_map_view_set_zoomed (CaMapView *self,
 void     ca_map_view_reset_view (CaMapView *self);
 /* The content changed: redraw the cache in the next frame. */
 void     ca_map_view_invalidate (CaMapView *self);
+
+/* ca-map-view-paint.c: the widget's snapshot vfunc. */
+void     ca_map_view_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot);
 
 /* ca-map-view-navigation.c: controllers, key bindings and the tooltip. */
 void     ca_map_view_input_class_init (GtkWidgetClass *widget_class);

@@ -1,11 +1,11 @@
 /* ca-map-view.c — the figure on screen.
  *
  * ca_figure_draw is too slow to run on every pointer motion, so the view
- * keeps the last rendering as a texture together with the viewport it was
+ * keeps the last rendering as an image together with the viewport it was
  * drawn with. Data, figure, selection and size changes make the cache dirty
  * and it is redrawn in the next snapshot, within the same frame. Pan and
- * zoom only move and scale the texture; a short timeout after the last
- * step re-renders it sharply at the new viewport.
+ * zoom only move and scale the image; a short timeout after the last
+ * step re-renders it sharply at the new viewport (ca-map-view-paint.c).
  *
  * View coordinates: the figure point at the centre of the map frame and
  * the figure units per widget unit. For maps these are map metres with y up (what
@@ -21,9 +21,6 @@
 #include "ca-map-view.h"
 #include "ca-map-view-private.h"
 #include "ca-render-cache.h"
-
-/* Text and lines half as big again as on an A4 page: 11 px unit names. */
-#define TEXT_SCALE 1.5
 
 G_DEFINE_FINAL_TYPE (CaMapView, ca_map_view, GTK_TYPE_WIDGET)
 
@@ -88,196 +85,6 @@ ca_map_view_reset_view (CaMapView *self)
   ca_map_view_set_zoomed (self, FALSE);
   self->have_view = FALSE;
   ca_map_view_invalidate (self);
-}
-
-/* Device units per A4 point for the figure's text and lines. A page
- * sizes them from its size, which on a screen gives 6 px labels; here
- * they have a screen size instead (unit names of about 11 px), growing
- * with the desktop's text scaling. */
-static double
-ca_map_view_text_scale (CaMapView *self)
-{
-  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
-  int dpi = 0;
-
-  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
-  return TEXT_SCALE * (dpi > 0 ? dpi / (96.0 * 1024) : 1.0);
-}
-
-static void
-draw_figure (CaMapView *self,
-             cairo_t   *cr,
-             int        width,
-             int        height)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) boxes = NULL;
-  CaFigureOptions options;
-  CaViewport used = { 0 };
-  gboolean map = ca_map_view_is_map (self);
-
-  ca_figure_options_init (&options);
-  options.lang = self->lang;
-  options.furniture = TRUE;
-  options.selected_unit = self->selected_unit;
-  options.hidden_clusters = (const char * const *) self->hidden_clusters;
-  options.text_scale = ca_map_view_text_scale (self);
-  options.cache = self->render_cache;
-
-  if (map && self->zoomed)
-    options.viewport = &self->view;
-
-  if (!map && self->zoomed)
-    {
-      /* The diagram has no viewport of its own: zoom its fitted page. */
-      cairo_translate (cr, width / 2.0, height / 2.0);
-      cairo_scale (cr, 1.0 / self->view.metres_per_unit, 1.0 / self->view.metres_per_unit);
-      cairo_translate (cr, -self->view.center_x, -self->view.center_y);
-    }
-
-  g_clear_pointer (&self->error_message, g_free);
-  if (!ca_figure_draw_full (self->figure, self->analysis, map ? self->basemap : NULL,
-                            &options, cr, width, height, &used, map ? &boxes : NULL, &error))
-    {
-      self->error_message = g_strdup (error->message);
-      self->have_view = FALSE;
-      return;
-    }
-
-  self->frame = GRAPHENE_RECT_INIT (0, 0, width, height);
-  for (guint i = 0; boxes != NULL && i < boxes->len; i++)
-    {
-      const CaFigureBox *box = &g_array_index (boxes, CaFigureBox, i);
-
-      if (box->kind == CA_FIGURE_BOX_MAP_FRAME)
-        self->frame = GRAPHENE_RECT_INIT (box->x, box->y, box->width, box->height);
-    }
-
-  if (self->zoomed)
-    return;
-  if (map)
-    self->view = used;
-  else
-    self->view = (CaViewport) { width / 2.0, height / 2.0, 1.0 };
-  self->fit_metres_per_unit = self->view.metres_per_unit;
-  self->have_view = TRUE;
-}
-
-static void
-render_cache (CaMapView *self,
-              int        width,
-              int        height,
-              int        scale)
-{
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  g_autoptr(GBytes) bytes = NULL;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  draw_figure (self, cr, width, height);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  /* The texture reads the surface's pixels in place: ARGB32 is GDK's
-   * default memory format (premultiplied BGRA on little-endian). */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  g_clear_object (&self->texture);
-  self->texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
-                                          bytes, cairo_image_surface_get_stride (surface));
-  self->cache_view = self->view;
-  self->cache_width = width;
-  self->cache_height = height;
-  self->cache_scale = scale;
-  self->dirty = FALSE;
-  self->n_renders++;
-}
-
-static gboolean
-cache_is_stale (CaMapView *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-
-  return self->dirty || self->texture == NULL ||
-         self->cache_width != gtk_widget_get_width (widget) ||
-         self->cache_height != gtk_widget_get_height (widget) ||
-         self->cache_scale != gtk_widget_get_scale_factor (widget);
-}
-
-guint
-ca_map_view_render_now (CaMapView *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_return_val_if_fail (CA_IS_MAP_VIEW (self), 0);
-
-  if (self->analysis != NULL && width > 0 && height > 0 && cache_is_stale (self))
-    render_cache (self, width, height, gtk_widget_get_scale_factor (widget));
-  return self->n_renders;
-}
-
-static void
-snapshot_message (CaMapView   *self,
-                  GtkSnapshot *snapshot,
-                  int          width,
-                  int          height)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-  int layout_width, layout_height;
-
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->error_message);
-  pango_layout_set_width (layout, MAX (width - 48, 1) * PANGO_SCALE);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_get_pixel_size (layout, &layout_width, &layout_height);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (24, (height - layout_height) / 2.0));
-  gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { 0.4, 0.1, 0.1, 1 });
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-ca_map_view_snapshot (GtkWidget   *widget,
-                      GtkSnapshot *snapshot)
-{
-  CaMapView *self = CA_MAP_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  double s;
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-
-  ca_map_view_render_now (self);
-
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &bounds);
-  if (self->error_message != NULL)
-    {
-      snapshot_message (self, snapshot, width, height);
-      return;
-    }
-  if (self->texture == NULL)
-    return;
-
-  /* Place the cached rendering where its viewport falls in the current one. */
-  s = self->cache_view.metres_per_unit / self->view.metres_per_unit;
-  gtk_snapshot_push_clip (snapshot, &bounds);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (
-    ca_map_view_frame_center_x (self) * (1 - s)
-      + (self->cache_view.center_x - self->view.center_x) / self->view.metres_per_unit,
-    ca_map_view_frame_center_y (self) * (1 - s)
-      + ca_map_view_y_sign (self) * (self->cache_view.center_y - self->view.center_y) / self->view.metres_per_unit));
-  gtk_snapshot_scale (snapshot, s, s);
-  gtk_snapshot_append_texture (snapshot, self->texture,
-                               &GRAPHENE_RECT_INIT (0, 0, self->cache_width, self->cache_height));
-  gtk_snapshot_restore (snapshot);
-  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -432,6 +239,7 @@ ca_map_view_dispose (GObject *object)
   g_clear_object (&self->analysis);
   g_clear_object (&self->basemap);
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_clear_object (&self->render_cache);
 
   G_OBJECT_CLASS (ca_map_view_parent_class)->dispose (object);

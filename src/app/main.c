@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "ca-application.h"
+#include "ca-gsk-renderer.h"
 #include "ca-i18n.h"
 
 int
@@ -15,6 +16,7 @@ main (int   argc,
       char *argv[])
 {
   ca_i18n_init ();
+  ca_gsk_renderer_choose ();
 
   return ca_application_run (argc, argv);
 }
