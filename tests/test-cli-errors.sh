@@ -51,6 +51,9 @@ shp_header() {
 # Project files
 printf '<?xml version="1.0"?>\n<cluster-atlas-project version="1">\n  <units>\n</cluster-atlas-project>\n' \
   >"$work/malformed.caproj"
+# Declares an encoding its UTF-8 bytes do not follow.
+printf '<?xml version="1.0" encoding="SHIFT_JIS"?>\n<cluster-atlas-project version="1"><name>Тест</name></cluster-atlas-project>\n' \
+  >"$work/wrong-encoding.caproj"
 cat >"$work/bomb.caproj" <<'EOF'
 <?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -90,6 +93,16 @@ printf 'code,density\nAKT,218\n' >"$work/ok.csv"
 out="$work/out.png"
 expect 1 malformed.caproj -- analyze --project "$work/malformed.caproj"
 expect 1 bomb.caproj -- analyze --project "$work/bomb.caproj"
+expect 1 wrong-encoding.caproj -- analyze --project "$work/wrong-encoding.caproj"
+# … in one message of ours: libxml2 must not print its own on stderr.
+count=$((count + 1))
+if [ "$(grep -c . "$work/stderr")" -ne 1 ]; then
+  echo "not ok $count - wrong-encoding.caproj: more than our message on stderr"
+  sed 's/^/#   /' "$work/stderr"
+  failures=$((failures + 1))
+else
+  echo "ok $count - wrong-encoding.caproj: one message"
+fi
 expect 1 future.caproj -- analyze --project "$work/future.caproj"
 expect 1 missing.caproj -- analyze --project "$work/missing.caproj"
 expect 1 not-a-number.csv -- analyze --indicators "$work/not-a-number.csv"

@@ -57,7 +57,10 @@ collect_error (void    *user_data,
 
   if (error->level < XML_ERR_ERROR || state->error_message != NULL)
     return;
-  state->error_line = error->line;
+  /* An encoding error has no line of its own: the parser's is where the
+   * conversion stopped. */
+  state->error_line = error->line > 0 ? error->line
+                                      : ctxt->input != NULL ? ctxt->input->line : 1;
   state->error_message = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
 }
 
@@ -91,7 +94,15 @@ parse_xml (const char  *data,
   ctxt->_private = &state;
   ctxt->sax->internalSubset = refuse_dtd;
   ctxt->sax->serror = collect_error;
+  /* Errors raised outside the parser context (converting from a declared
+   * encoding the bytes do not follow) go to libxml2's global handler,
+   * which prints them on stderr: collect them too, for this thread and
+   * this parse only. */
+  xmlStructuredErrorFunc saved_handler = xmlStructuredError;
+  void *saved_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc (ctxt, collect_error);
   doc = xmlCtxtReadMemory (ctxt, data, (int) length, name, NULL, options);
+  xmlSetStructuredErrorFunc (saved_context, saved_handler);
 
   if (state.has_dtd)
     {
