@@ -323,22 +323,49 @@ ca_label_rect_nearest_point (const CaRect *rect,
   *py = CLAMP (y, rect->y, rect->y + rect->height);
 }
 
+/* TRUE when @rect lies over a unit other than @item's: a reader would
+ * take the name for that unit's. Nine points of the box are tested, which
+ * catches any overlap wider than a third of the label. */
+static gboolean
+rect_covers_other_unit (CaLabelPlacer *self,
+                        const Item    *item,
+                        const CaRect  *rect)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *other = &g_array_index (self->items, Item, i);
+
+      if (other == item || other->pub.kind != CA_LABEL_AREA || other->polygon == NULL ||
+          rect->x > other->bbox.max_x || rect->x + rect->width < other->bbox.min_x ||
+          rect->y > other->bbox.max_y || rect->y + rect->height < other->bbox.min_y)
+        continue;
+      for (guint k = 0; k < 9; k++)
+        if (ca_polygon_contains (other->polygon, rect->x + rect->width * (k % 3) / 2,
+                                 rect->y + rect->height * (k / 3) / 2))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Tries leader positions for one text layout (@wrapped: on two lines);
- * TRUE when one is free. */
+ * TRUE when one is free. With @clear_of_units the label must also keep
+ * off the other units, which may take it further out. */
 static gboolean
 try_leader (CaLabelPlacer *self,
             Item          *item,
             PangoLayout   *layout,
             double         size,
-            gboolean       wrapped)
+            gboolean       wrapped,
+            gboolean       clear_of_units)
 {
   double w, h, margin = MARGIN_EM * size, reach;
   const CaBBox *bbox = &item->bbox;
+  guint n_steps = clear_of_units ? 16 : 8;
 
   ca_render_layout_size (layout, &w, &h);
   /* Start just outside the polygon, so the label does not cover it. */
   reach = MAX (bbox->max_x - bbox->min_x, bbox->max_y - bbox->min_y) / 2;
-  for (guint step = 0; step < 8; step++)
+  for (guint step = 0; step < n_steps; step++)
     {
       double distance = reach + 0.8 * size + step * 1.5 * size;
       for (guint k = 0; k < 16; k++)
@@ -353,7 +380,8 @@ try_leader (CaLabelPlacer *self,
 
           ca_label_rect_nearest_point (&rect, item->pub.anchor_x, item->pub.anchor_y, &ex, &ey);
           if (ca_label_rect_is_free (self, item, &rect, margin) &&
-              ca_label_segment_is_free (self, item->pub.anchor_x, item->pub.anchor_y, ex, ey))
+              ca_label_segment_is_free (self, item->pub.anchor_x, item->pub.anchor_y, ex, ey) &&
+              !(clear_of_units && rect_covers_other_unit (self, item, &rect)))
             {
               item_take_place (self, item, layout, &rect, size, TRUE, wrapped);
               return TRUE;
@@ -373,14 +401,20 @@ place_with_leader (CaLabelPlacer *self,
   g_autoptr (PangoLayout) lines = wrapped != NULL ? ca_label_placer_make_layout (self, wrapped, size, item->bold, NULL, NULL) : NULL;
   double w;
 
-  /* A long name reads better, and crowds less, on two lines. */
   ca_render_layout_size (line, &w, NULL);
-  if (lines != NULL && w > 12 * size && try_leader (self, item, lines, size, TRUE))
-    return;
-  if (try_leader (self, item, line, size, FALSE))
-    return;
-  if (lines != NULL)
-    try_leader (self, item, lines, size, TRUE);
+  /* Off the other units if at all possible, then anywhere free. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gboolean clear = pass == 0;
+
+      /* A long name reads better, and crowds less, on two lines. */
+      if (lines != NULL && w > 12 * size && try_leader (self, item, lines, size, TRUE, clear))
+        return;
+      if (try_leader (self, item, line, size, FALSE, clear))
+        return;
+      if (lines != NULL && try_leader (self, item, lines, size, TRUE, clear))
+        return;
+    }
 }
 
 static void
