@@ -31,12 +31,22 @@ ca_map_view_text_scale (CaMapView *self)
   return TEXT_SCALE * (dpi > 0 ? dpi / (96.0 * 1024) : 1.0);
 }
 
+/* The figure's width in a view @width wide: all but the end margin, and
+ * never less than half the view. */
+static int
+figure_width (CaMapView *self,
+              int        width)
+{
+  return MAX (width - self->end_margin, width / 2);
+}
+
 static void
 draw_figure (CaMapView *self,
              cairo_t   *cr,
-             int        width,
+             int        view_width,
              int        height)
 {
+  int width = figure_width (self, view_width);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) boxes = NULL;
   CaFigureOptions options;

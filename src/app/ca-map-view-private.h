@@ -19,6 +19,9 @@ struct _CaMapView
   CaLang lang;
   char **hidden_clusters;
   int selected_unit;
+  /* Pixels at the right edge the figure leaves blank: the window's zoom
+   * buttons sit there and must not cover its text. */
+  int end_margin;
 
   /* What is on screen now. */
   gboolean zoomed;

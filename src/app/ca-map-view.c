@@ -201,6 +201,19 @@ ca_map_view_set_hidden_clusters (CaMapView          *self,
     ca_map_view_invalidate (self);
 }
 
+void
+ca_map_view_set_end_margin (CaMapView *self,
+                            int        pixels)
+{
+  g_return_if_fail (CA_IS_MAP_VIEW (self));
+
+  pixels = MAX (pixels, 0);
+  if (pixels == self->end_margin)
+    return;
+  self->end_margin = pixels;
+  ca_map_view_invalidate (self);
+}
+
 int
 ca_map_view_get_selected_unit (CaMapView *self)
 {

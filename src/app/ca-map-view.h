@@ -31,6 +31,10 @@ void        ca_map_view_set_lang (CaMapView *self,
 CaLang      ca_map_view_get_lang (CaMapView *self);
 void        ca_map_view_set_hidden_clusters (CaMapView          *self,
                                              const char * const *cluster_ids);
+/* Keeps a strip of @pixels at the right edge free of the figure, for
+ * controls laid over the view. */
+void        ca_map_view_set_end_margin (CaMapView *self,
+                                        int        pixels);
 int         ca_map_view_get_selected_unit (CaMapView *self);
 void        ca_map_view_set_selected_unit (CaMapView *self,
                                            int        unit);

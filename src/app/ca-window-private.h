@@ -45,6 +45,7 @@ struct _CaWindow
   GtkStack *map_stack;
   GtkLabel *empty_details_label;
   CaMapView *map_view;
+  GtkWidget *zoom_buttons;
   CaIndicatorTable *indicator_table;
   CaAnalysisPanel *analysis_panel;
   CaClusterPanel *cluster_panel;

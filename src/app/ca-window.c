@@ -463,6 +463,7 @@ ca_window_class_init (CaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaWindow, map_stack);
   gtk_widget_class_bind_template_child (widget_class, CaWindow, empty_details_label);
   gtk_widget_class_bind_template_child (widget_class, CaWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, CaWindow, zoom_buttons);
   gtk_widget_class_bind_template_child (widget_class, CaWindow, indicator_table);
   gtk_widget_class_bind_template_child (widget_class, CaWindow, analysis_panel);
   gtk_widget_class_bind_template_child (widget_class, CaWindow, cluster_panel);
@@ -512,6 +513,19 @@ setup_project (CaWindow *self)
   ca_cluster_panel_set_history (self->cluster_panel, self->history);
 }
 
+/* The zoom buttons float over the map view's right edge: the figure
+ * keeps that strip free of its text (its own margin gives the air). */
+static void
+reserve_zoom_buttons (CaWindow *self)
+{
+  int width = 0;
+
+  gtk_widget_measure (self->zoom_buttons, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL,
+                      NULL);
+  ca_map_view_set_end_margin (self->map_view,
+                              width + gtk_widget_get_margin_end (self->zoom_buttons));
+}
+
 static void
 ca_window_init (CaWindow *self)
 {
@@ -525,6 +539,7 @@ ca_window_init (CaWindow *self)
 
   ca_map_view_set_lang (self->map_view, ca_panel_get_lang ());
   ca_map_view_set_figure (self->map_view, self->figure);
+  reserve_zoom_buttons (self);
   ca_analysis_panel_set_figure (self->analysis_panel, self->figure);
   g_object_bind_property (self->map_view, "selected-unit", self->indicator_table, "selected-unit",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
