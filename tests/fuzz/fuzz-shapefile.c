@@ -29,7 +29,14 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   g_autoptr(GError) error = NULL;
 
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  work_dir = g_dir_make_tmp ("ca-fuzz-shp-XXXXXX", &error);
+  /* In memory when the system has a tmpfs: on a disk file system every
+   * input's truncate-and-rewrite of five files flushes blocks, which took
+   * 90 % of the run. */
+  work_dir = g_strdup ("/dev/shm/ca-fuzz-shp-XXXXXX");
+  if (g_mkdtemp (work_dir) == NULL)
+    g_clear_pointer (&work_dir, g_free);
+  if (work_dir == NULL)
+    work_dir = g_dir_make_tmp ("ca-fuzz-shp-XXXXXX", &error);
   if (work_dir == NULL)
     g_error ("%s", error->message);
   atexit (remove_work_dir);
@@ -42,7 +49,9 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   g_autoptr(GError) polygons_error = NULL;
   g_autoptr(GError) points_error = NULL;
 
-  fuzz_shapefile_run (work_dir, data, size, CA_LAYER_POLYGONS, &polygons_error);
-  fuzz_shapefile_run (work_dir, data, size, CA_LAYER_POINTS, &points_error);
+  /* Written once, loaded twice: the loader only reads the parts. */
+  fuzz_shapefile_write (work_dir, data, size);
+  fuzz_shapefile_load (work_dir, CA_LAYER_POLYGONS, &polygons_error);
+  fuzz_shapefile_load (work_dir, CA_LAYER_POINTS, &points_error);
   return 0;
 }

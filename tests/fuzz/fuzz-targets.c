@@ -170,14 +170,11 @@ check_layer (CaLayer *layer, CaLayerKind kind)
   ca_layer_get_extent (layer, &extent);
 }
 
-gboolean
-fuzz_shapefile_run (const char *dir, const guint8 *data, gsize size, CaLayerKind kind,
-                    GError **error)
+void
+fuzz_shapefile_write (const char *dir, const guint8 *data, gsize size)
 {
   FuzzPart parts[FUZZ_N_PARTS];
   guint n = fuzz_split_parts (data, size, parts);
-  g_autofree char *shp = g_build_filename (dir, part_names[0], NULL);
-  g_autofree char *warning = NULL;
 
   for (guint i = 0; i < FUZZ_N_PARTS; i++)
     {
@@ -188,7 +185,13 @@ fuzz_shapefile_run (const char *dir, const guint8 *data, gsize size, CaLayerKind
       else
         g_remove (path);
     }
+}
 
+gboolean
+fuzz_shapefile_load (const char *dir, CaLayerKind kind, GError **error)
+{
+  g_autofree char *shp = g_build_filename (dir, part_names[0], NULL);
+  g_autofree char *warning = NULL;
   g_autoptr(CaLayer) layer = ca_shapefile_load (shp, kind, NULL, &warning, error);
   if (layer == NULL)
     {
@@ -198,6 +201,14 @@ fuzz_shapefile_run (const char *dir, const guint8 *data, gsize size, CaLayerKind
   FUZZ_CHECK (warning == NULL || g_utf8_validate (warning, -1, NULL), "warning not UTF-8");
   check_layer (layer, kind);
   return TRUE;
+}
+
+gboolean
+fuzz_shapefile_run (const char *dir, const guint8 *data, gsize size, CaLayerKind kind,
+                    GError **error)
+{
+  fuzz_shapefile_write (dir, data, size);
+  return fuzz_shapefile_load (dir, kind, error);
 }
 
 /* The analysis the window and the CLI run as soon as data is in. */

@@ -27,8 +27,12 @@ guint     fuzz_split_parts (const guint8 *data, gsize size, FuzzPart parts[FUZZ_
 /* The inverse, for the seed generator: @parts packed into one input. */
 GBytes   *fuzz_pack_parts (const FuzzPart *parts, guint n_parts);
 
-/* Writes the parts as fuzz.shp, fuzz.shx … into @dir (removing those the
- * input lacks) and loads fuzz.shp as @kind. */
+/* Writes the parts as fuzz.shp, fuzz.shx … into @dir, removing those the
+ * input lacks. */
+void      fuzz_shapefile_write (const char *dir, const guint8 *data, gsize size);
+/* Loads the fuzz.shp written there as @kind. */
+gboolean  fuzz_shapefile_load (const char *dir, CaLayerKind kind, GError **error);
+/* Both: writes the parts and loads fuzz.shp as @kind. */
 gboolean  fuzz_shapefile_run (const char *dir, const guint8 *data, gsize size, CaLayerKind kind,
                               GError **error);
 /* Loads the input as "fuzz.caproj"; a project that loads must save and
