@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "ca-map-view-private.h"
 #include "ca-render-cache.h"
 
@@ -223,20 +225,29 @@ snapshot_cairo (CaMapView             *self,
                 double                 s)
 {
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, bounds);
+  gboolean pan = fabs (s - 1) < 1e-9;
+  double x = place->origin.x, y = place->origin.y;
 
+  /* A pan moves the image by whole device pixels: pixman then copies it,
+   * where a fraction of a pixel left by rounding in the viewport
+   * arithmetic would make it interpolate every pixel. */
+  if (pan)
+    {
+      x = round (x * self->cache_scale) / self->cache_scale;
+      y = round (y * self->cache_scale) / self->cache_scale;
+    }
   cairo_rectangle (cr, 0, 0, bounds->size.width, bounds->size.height);
-  cairo_rectangle (cr, place->origin.x, place->origin.y, place->size.width, place->size.height);
+  cairo_rectangle (cr, x, y, place->size.width, place->size.height);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill (cr);
 
   /* The surface is in device pixels. A zoom step shows until the sharp
-   * re-render: bilinear is enough, and a pan by whole device pixels is a
-   * plain copy whatever the filter. */
-  cairo_translate (cr, place->origin.x, place->origin.y);
+   * re-render: bilinear is enough. */
+  cairo_translate (cr, x, y);
   cairo_scale (cr, s / self->cache_scale, s / self->cache_scale);
   cairo_set_source_surface (cr, self->surface, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_pattern_set_filter (cairo_get_source (cr), pan ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR);
   cairo_paint (cr);
   cairo_destroy (cr);
 }
