@@ -34,6 +34,7 @@
 #include "ca-project.h"
 #include "ca-shapefile.h"
 #include "ca-window.h"
+#include "test-window-fixtures.h"
 
 #define WIDTH 1200
 #define HEIGHT 800
@@ -123,17 +124,7 @@ bench_edit (const char *label,
 static void
 render_offscreen (GtkWidget *view)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (view));
-
-  GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (view),
-                                                              gtk_widget_get_height (view)));
+  g_autoptr(GdkTexture) texture = render_widget_offscreen (view);
 }
 
 /* One frame of the window, timed by its frame clock's phase signals. */

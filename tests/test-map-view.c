@@ -209,18 +209,8 @@ static void
 grab_snapshot (CaMapView *view,
                Pixels    *out)
 {
-  GtkWidget *widget = GTK_WIDGET (view);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autoptr(GdkTexture) texture = render_widget_offscreen (GTK_WIDGET (view));
 
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                              gtk_widget_get_height (widget)));
   out->width = gdk_texture_get_width (texture);
   out->height = gdk_texture_get_height (texture);
   out->stride = (gsize) out->width * 4;

@@ -77,3 +77,20 @@ window_is_gone (gpointer data)
 
   return object == NULL;
 }
+
+/* The widget's own snapshot rendered offscreen by its window's GSK
+ * renderer and read back: what it draws now, whatever frame is shown. */
+static inline GdkTexture *
+render_widget_offscreen (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                           gtk_widget_get_height (widget)));
+}
