@@ -131,5 +131,16 @@ if [ -e "$out" ]; then
   failures=$((failures + 1))
 fi
 
+# Each command's help names the whole command it documents.
+for command in analyze export; do
+  count=$((count + 1))
+  if "$program" "$command" --help 2>&1 | grep -qF "cluster-atlas $command [OPTION"; then
+    echo "ok $count - $command --help shows “cluster-atlas $command”"
+  else
+    echo "not ok $count - $command --help does not show “cluster-atlas $command”"
+    failures=$((failures + 1))
+  fi
+done
+
 echo "1..$count"
 [ "$failures" -eq 0 ]

@@ -31,10 +31,18 @@ main (int   argc,
 {
   ca_i18n_init ();
 
+  /* Each command parses its own options from argv + 1; the name GLib
+   * shows in "Usage:" must still be the program's. */
   if (argc > 1 && strcmp (argv[1], "analyze") == 0)
-    return ca_cli_analyze (argc - 1, argv + 1);
+    {
+      g_set_prgname ("cluster-atlas analyze");
+      return ca_cli_analyze (argc - 1, argv + 1);
+    }
   if (argc > 1 && strcmp (argv[1], "export") == 0)
-    return ca_cli_export (argc - 1, argv + 1);
+    {
+      g_set_prgname ("cluster-atlas export");
+      return ca_cli_export (argc - 1, argv + 1);
+    }
   if (argc > 1 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
                    strcmp (argv[1], "help") == 0))
     {
