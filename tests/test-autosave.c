@@ -13,6 +13,7 @@
 #include "ca-project.h"
 #include "test-autosave-fixtures.h"
 #include "test-project-compare.h"
+#include "test-tmpdir.h"
 
 typedef struct
 {
@@ -36,24 +37,6 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->history = ca_history_new (fixture->dataset);
   fixture->autosave = ca_autosave_new (fixture->dataset, fixture->history, fixture->folder);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "test-tmpdir.h"
+
 typedef struct
 {
   char *program;
@@ -29,24 +31,6 @@ fixture_set_up (Fixture      *fixture,
   g_assert_true (g_file_test (fixture->program, G_FILE_TEST_IS_EXECUTABLE));
   fixture->dir = g_dir_make_tmp ("ca-test-cli-export-XXXXXX", &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "ca-export.h"
 #include "ca-figure-private.h"
 #include "ca-project.h"
+#include "test-tmpdir.h"
 
 typedef struct
 {
@@ -40,24 +41,6 @@ fixture_set_up (Fixture      *fixture,
     }
   fixture->dir = g_dir_make_tmp ("ca-test-export-XXXXXX", &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "ca-window.h"
 #include "test-autosave-fixtures.h"
 #include "test-window-fixtures.h"
+#include "test-tmpdir.h"
 
 /* 18:40 in Aktobe (UTC+5) is 13:40 UTC. */
 #define CRASH_TIME "2026-03-02T18:40:00+05:00"
@@ -290,24 +291,6 @@ test_restore_beside_own_work (void)
 
   close_window (restored);
   close_window (window);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
