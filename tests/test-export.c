@@ -524,6 +524,87 @@ test_unwritable (Fixture      *fixture,
   g_assert_cmpstr (listing, ==, "plain taken.png");
 }
 
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
+
+  g_assert_no_error (error);
+  return g_mapped_file_get_bytes (file);
+}
+
+/* Several files of one figure drawn at once on threads: each is the file a
+ * run of its own writes (byte for byte for the PNG, whose encoder is
+ * deterministic; the PDF's text and page for the PDF, whose creation date
+ * differs), and the world files go with the PNG. */
+static void
+test_several_outputs (Fixture      *fixture,
+                      gconstpointer data)
+{
+  g_autofree char *alone = g_build_filename (fixture->dir, "alone.png", NULL);
+  g_autofree char *png = g_build_filename (fixture->dir, "fig1.png", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "fig1.pdf", NULL);
+  g_autofree char *svg = g_build_filename (fixture->dir, "fig1.svg", NULL);
+  g_autofree char *text = NULL, *listing = NULL;
+  const char *paths[] = { png, pdf, svg, NULL };
+  g_autoptr (GBytes) expected = NULL, got = NULL;
+  g_autoptr (GError) error = NULL;
+  CaExportOptions options;
+
+  if (!need_maps (fixture))
+    return;
+  ca_export_options_init (&options);
+  options.dpi = 60;
+  export_ok (fixture, CA_FIGURE_INFRASTRUCTURE, &options, alone);
+  options.world_file = TRUE;
+  g_assert_true (ca_export_figure_to (CA_FIGURE_INFRASTRUCTURE, fixture->analysis,
+                                      fixture->basemap, &options, paths, &error));
+  g_assert_no_error (error);
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "alone.png fig1.pdf fig1.pgw fig1.png fig1.prj fig1.svg");
+  expected = read_bytes (alone);
+  got = read_bytes (png);
+  g_assert_true (g_bytes_equal (expected, got));
+  text = pdf_text (pdf);
+  assert_contains (text, "Хромтауский район");
+  assert_contains (text, "OpenStreetMap");
+}
+
+/* One bad output: a wrong extension stops everything before any drawing;
+ * an unwritable one fails with its own name while the others are written. */
+static void
+test_several_outputs_errors (Fixture      *fixture,
+                             gconstpointer data)
+{
+  g_autofree char *png = g_build_filename (fixture->dir, "fig5.png", NULL);
+  g_autofree char *jpg = g_build_filename (fixture->dir, "fig5.jpg", NULL);
+  g_autofree char *is_dir = g_build_filename (fixture->dir, "taken.pdf", NULL);
+  g_autofree char *listing = NULL;
+  const char *bad_type[] = { png, jpg, NULL }, *unwritable[] = { is_dir, png, NULL };
+  g_autoptr (GError) error = NULL;
+  CaExportOptions options;
+
+  ca_export_options_init (&options);
+  options.dpi = 40;
+  g_assert_cmpint (g_mkdir (is_dir, 0700), ==, 0);
+  g_assert_false (ca_export_figure_to (CA_FIGURE_METALLURGY, fixture->analysis, NULL, &options,
+                                       bad_type, &error));
+  g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "fig5.jpg"));
+  g_clear_error (&error);
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "taken.pdf");
+  g_clear_pointer (&listing, g_free);
+
+  g_assert_false (ca_export_figure_to (CA_FIGURE_METALLURGY, fixture->analysis, NULL, &options,
+                                       unwritable, &error));
+  g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, is_dir));
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "fig5.png taken.pdf");
+}
+
 static void
 count_progress (guint    done,
                 guint    total,
@@ -553,6 +634,7 @@ test_export_all (Fixture      *fixture,
   g_autofree char *listing = NULL;
   g_autofree char *first = g_build_filename (fixture->dir, "infrastructure.svg", NULL);
   g_autofree char *second = g_build_filename (fixture->dir, "industry.svg", NULL);
+  const char * const png_and_pdf[] = { "png", "pdf", NULL }, * const svg[] = { "svg", NULL };
   CaExportOptions options;
   guint calls = 0;
 
@@ -560,16 +642,18 @@ test_export_all (Fixture      *fixture,
     return;
   ca_export_options_init (&options);
   options.dpi = 40;
-  g_assert_true (ca_export_all (fixture->analysis, fixture->basemap, &options, fixture->dir, "png",
-                                count_progress, &calls, NULL, &error));
+  g_assert_true (ca_export_all (fixture->analysis, fixture->basemap, &options, fixture->dir,
+                                png_and_pdf, count_progress, &calls, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (calls, ==, 6);
   listing = list_dir (fixture->dir);
-  g_assert_cmpstr (listing, ==, "clusters.png favourability.png industry.png infrastructure.png "
-                                "innovation.png metallurgy-structure.png");
+  g_assert_cmpstr (listing, ==, "clusters.pdf clusters.png favourability.pdf favourability.png "
+                                "industry.pdf industry.png infrastructure.pdf infrastructure.png "
+                                "innovation.pdf innovation.png "
+                                "metallurgy-structure.pdf metallurgy-structure.png");
 
   g_assert_false (ca_export_all (fixture->analysis, fixture->basemap, &options, fixture->dir,
-                                 "svg", cancel_after_first, cancellable, cancellable, &error));
+                                 svg, cancel_after_first, cancellable, cancellable, &error));
   g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_CANCELLED);
   g_assert_true (g_file_test (first, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
@@ -590,6 +674,8 @@ main (int   argc,
   ADD ("/export/svg", test_svg);
   ADD ("/export/world-file", test_world_file);
   ADD ("/export/unwritable", test_unwritable);
+  ADD ("/export/several-outputs", test_several_outputs);
+  ADD ("/export/several-outputs-errors", test_several_outputs_errors);
   ADD ("/export/all", test_export_all);
 #undef ADD
   return g_test_run ();

@@ -186,8 +186,12 @@ export_thread (GTask        *task,
   if (job->figure != NULL)
     ok = ca_export_figure (job->figure, analysis, basemap, &job->options, job->path, &error);
   else
-    ok = ca_export_all (analysis, basemap, &job->options, job->path, extensions[job->format],
-                        on_progress, job, cancellable, &error);
+    {
+      const char * const wanted[] = { extensions[job->format], NULL };
+
+      ok = ca_export_all (analysis, basemap, &job->options, job->path, wanted, on_progress, job,
+                          cancellable, &error);
+    }
   if (ok)
     g_task_return_boolean (task, TRUE);
   else

@@ -246,7 +246,8 @@ prepare_directory (const char *dir,
   return TRUE;
 }
 
-/* Each output in turn; the world file goes with the PNG ones only. */
+/* All the outputs at once: each figure is drawn for its several files
+ * on several threads (see ca_export_figure_to). */
 static gboolean
 write_outputs (ExportArgs            *args,
                CaAnalysis            *analysis,
@@ -255,23 +256,19 @@ write_outputs (ExportArgs            *args,
                GError               **error)
 {
   static const char * const extensions[] = { "png", "pdf", "svg" };
-  gboolean all = g_str_equal (args->figure, FIGURE_ALL);
+  g_autoptr (GPtrArray) wanted = NULL;
 
-  if (all && !prepare_directory (args->outputs[0], error))
+  if (!g_str_equal (args->figure, FIGURE_ALL))
+    return ca_export_figure_to (args->figure, analysis, basemap, options,
+                                (const char * const *) args->outputs, error);
+  if (!prepare_directory (args->outputs[0], error))
     return FALSE;
+  wanted = g_ptr_array_new ();
   for (guint i = 0; i < args->formats->len; i++)
-    {
-      CaExportFormat format = g_array_index (args->formats, CaExportFormat, i);
-      CaExportOptions these = *options;
-
-      these.world_file = options->world_file && format == CA_EXPORT_PNG;
-      if (all ? !ca_export_all (analysis, basemap, &these, args->outputs[0], extensions[format],
-                                NULL, NULL, NULL, error)
-              : !ca_export_figure (args->figure, analysis, basemap, &these, args->outputs[i],
-                                   error))
-        return FALSE;
-    }
-  return TRUE;
+    g_ptr_array_add (wanted, (gpointer) extensions[g_array_index (args->formats, CaExportFormat, i)]);
+  g_ptr_array_add (wanted, NULL);
+  return ca_export_all (analysis, basemap, options, args->outputs[0],
+                        (const char * const *) wanted->pdata, NULL, NULL, NULL, error);
 }
 
 static gboolean

@@ -411,6 +411,13 @@ ca_analysis_get_proposals (CaAnalysis *self)
 }
 
 void
+ca_analysis_update (CaAnalysis *self)
+{
+  g_return_if_fail (CA_IS_ANALYSIS (self));
+  ca_analysis_get_proposals (self);
+}
+
+void
 ca_analysis_get_run_counts (CaAnalysis *self,
                             guint      *stage1,
                             guint      *stage2,

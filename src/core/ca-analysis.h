@@ -42,6 +42,11 @@ const char            *ca_analysis_get_lq_industry_id (CaAnalysis *self, guint c
  * owned by the analysis. */
 GPtrArray             *ca_analysis_get_proposals (CaAnalysis *self);
 
+/* Runs every stage that is out of date. Until the dataset changes again
+ * the getters then only read, so several threads may draw from the
+ * analysis at once (each export output runs on a thread of its own). */
+void                   ca_analysis_update (CaAnalysis *self);
+
 /* How many times each stage has run: for tests of "only what depends". */
 void                   ca_analysis_get_run_counts (CaAnalysis *self, guint *stage1,
                                                    guint *stage2, guint *stage3);

@@ -387,13 +387,15 @@ write_world_files (CaBasemap          *basemap,
          ca_export_file_write_string (&files[1], wkt, error);
 }
 
-gboolean
-ca_export_figure (const char            *figure_id,
-                  CaAnalysis            *analysis,
-                  CaBasemap             *basemap,
-                  const CaExportOptions *options,
-                  const char            *path,
-                  GError               **error)
+/* One file (with its world files): ca_export_figure without the checks of
+ * its arguments. */
+static gboolean
+export_one (const char            *figure_id,
+            CaAnalysis            *analysis,
+            CaBasemap             *basemap,
+            const CaExportOptions *options,
+            const char            *path,
+            GError               **error)
 {
   CaExportFile files[3] = { { .fd = -1 }, { .fd = -1 }, { .fd = -1 } };
   CaExportFormat format;
@@ -401,11 +403,6 @@ ca_export_figure (const char            *figure_id,
   MapPlacement placement = { 0 };
   guint n_files = 1;
   gboolean ok;
-
-  g_return_val_if_fail (figure_id != NULL, FALSE);
-  g_return_val_if_fail (CA_IS_ANALYSIS (analysis), FALSE);
-  g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   if (!ca_export_format_from_path (path, &format, error) ||
       !page_size (options, format, &page, error))
@@ -435,11 +432,143 @@ ca_export_figure (const char            *figure_id,
 }
 
 gboolean
+ca_export_figure (const char            *figure_id,
+                  CaAnalysis            *analysis,
+                  CaBasemap             *basemap,
+                  const CaExportOptions *options,
+                  const char            *path,
+                  GError               **error)
+{
+  g_return_val_if_fail (figure_id != NULL, FALSE);
+  g_return_val_if_fail (CA_IS_ANALYSIS (analysis), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return export_one (figure_id, analysis, basemap, options, path, error);
+}
+
+/* The outputs of one figure, shared by the threads that write them: each
+ * thread takes the next output not yet taken until none is left. */
+typedef struct
+{
+  const char      *figure_id;
+  CaAnalysis      *analysis;
+  CaBasemap       *basemap;
+  CaExportOptions *options;    /* one per output */
+  const char      *const *paths;
+  GError         **errors;     /* one per output */
+  guint            n;
+  gint             next;
+} Outputs;
+
+static gpointer
+write_outputs (gpointer data)
+{
+  Outputs *outputs = data;
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add (&outputs->next, 1)) < outputs->n)
+    export_one (outputs->figure_id, outputs->analysis, outputs->basemap, &outputs->options[i],
+                outputs->paths[i], &outputs->errors[i]);
+  return NULL;
+}
+
+/* Runs write_outputs on this thread and as many more as there are
+ * processors to share the outputs. */
+static void
+write_outputs_in_threads (Outputs *outputs)
+{
+  guint n_threads = MIN (outputs->n, g_get_num_processors ());
+  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
+
+  /* Drawing only reads the analysis once it is up to date. */
+  ca_analysis_update (outputs->analysis);
+  for (guint t = 1; t < n_threads; t++)
+    {
+      GThread *thread = g_thread_try_new ("ca-export", write_outputs, outputs, NULL);
+
+      if (thread == NULL)
+        break;
+      g_ptr_array_add (threads, thread);
+    }
+  write_outputs (outputs);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (threads->pdata[t]);
+}
+
+/* Each output's options: the world file goes with the PNGs only. */
+static CaExportOptions *
+options_per_output (const CaExportOptions *options,
+                    const char            *figure_id,
+                    const char * const    *paths,
+                    guint                  n,
+                    GError               **error)
+{
+  g_autofree CaExportOptions *each = g_new (CaExportOptions, n);
+  gboolean any_png = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CaExportFormat format;
+
+      if (!ca_export_format_from_path (paths[i], &format, error))
+        return NULL;
+      each[i] = *options;
+      each[i].world_file = options->world_file && format == CA_EXPORT_PNG;
+      any_png = any_png || format == CA_EXPORT_PNG;
+    }
+  if (options->world_file && (!any_png || !ca_figure_is_map (figure_id)))
+    {
+      g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_FORMAT,
+                   _("%s: a world file goes only with a PNG of a map figure"), paths[0]);
+      return NULL;
+    }
+  return g_steal_pointer (&each);
+}
+
+gboolean
+ca_export_figure_to (const char            *figure_id,
+                     CaAnalysis            *analysis,
+                     CaBasemap             *basemap,
+                     const CaExportOptions *options,
+                     const char * const    *paths,
+                     GError               **error)
+{
+  Outputs outputs = { figure_id, analysis, basemap, NULL, paths, NULL, 0, 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (figure_id != NULL, FALSE);
+  g_return_val_if_fail (CA_IS_ANALYSIS (analysis), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (paths != NULL && paths[0] != NULL, FALSE);
+
+  outputs.n = g_strv_length ((char **) paths);
+  outputs.options = options_per_output (options, figure_id, paths, outputs.n, error);
+  if (outputs.options == NULL)
+    return FALSE;
+  outputs.errors = g_new0 (GError *, outputs.n);
+  write_outputs_in_threads (&outputs);
+  for (guint i = 0; i < outputs.n; i++)
+    {
+      if (ok && outputs.errors[i] != NULL)
+        {
+          g_propagate_error (error, outputs.errors[i]);
+          ok = FALSE;
+        }
+      else
+        g_clear_error (&outputs.errors[i]);
+    }
+  g_free (outputs.errors);
+  g_free (outputs.options);
+  return ok;
+}
+
+gboolean
 ca_export_all (CaAnalysis            *analysis,
                CaBasemap             *basemap,
                const CaExportOptions *options,
                const char            *directory,
-               const char            *extension,
+               const char * const    *extensions,
                void                 (*progress) (guint done, guint total, gpointer data),
                gpointer               progress_data,
                GCancellable          *cancellable,
@@ -447,10 +576,14 @@ ca_export_all (CaAnalysis            *analysis,
 {
   const char * const *ids = ca_figure_get_ids ();
   guint total = g_strv_length ((char **) ids);
+  gboolean any_png = FALSE;
 
   g_return_val_if_fail (CA_IS_ANALYSIS (analysis), FALSE);
   g_return_val_if_fail (directory != NULL, FALSE);
-  g_return_val_if_fail (extension != NULL, FALSE);
+  g_return_val_if_fail (extensions != NULL && extensions[0] != NULL, FALSE);
+
+  for (guint e = 0; extensions[e] != NULL; e++)
+    any_png = any_png || g_ascii_strcasecmp (extensions[e], "png") == 0;
 
   if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
     {
@@ -460,8 +593,7 @@ ca_export_all (CaAnalysis            *analysis,
     }
   for (guint i = 0; i < total; i++)
     {
-      g_autofree char *name = g_strconcat (ids[i], ".", extension, NULL);
-      g_autofree char *path = g_build_filename (directory, name, NULL);
+      g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
       CaExportOptions figure_options = *options;
 
       if (g_cancellable_is_cancelled (cancellable))
@@ -470,10 +602,17 @@ ca_export_all (CaAnalysis            *analysis,
                        _("Export cancelled after %u of %u figures"), i, total);
           return FALSE;
         }
-      /* World files only make sense for the maps. */
-      figure_options.world_file = options->world_file && ca_figure_is_map (ids[i]) &&
-                                  g_ascii_strcasecmp (extension, "png") == 0;
-      if (!ca_export_figure (ids[i], analysis, basemap, &figure_options, path, error))
+      for (guint e = 0; extensions[e] != NULL; e++)
+        {
+          g_autofree char *name = g_strconcat (ids[i], ".", extensions[e], NULL);
+
+          g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
+        }
+      g_ptr_array_add (paths, NULL);
+      /* World files only make sense for the maps' PNGs. */
+      figure_options.world_file = options->world_file && any_png && ca_figure_is_map (ids[i]);
+      if (!ca_export_figure_to (ids[i], analysis, basemap, &figure_options,
+                                (const char * const *) paths->pdata, error))
         return FALSE;
       if (progress != NULL)
         progress (i + 1, total, progress_data);

@@ -56,13 +56,24 @@ gboolean ca_export_figure (const char            *figure_id,
                            const char            *path,
                            GError               **error);
 
-/* Every figure into @directory as <id>.<extension>; @progress (may be NULL)
- * is called after each with the count done; @cancellable stops between figures. */
+/* One figure into several files at once (e.g. fig.png and fig.pdf), on
+ * as many threads as there are processors; a world file goes with each PNG
+ * when @options asks for one. Every file is complete or absent; the error
+ * is the first failing file's, in the order of @paths. */
+gboolean ca_export_figure_to (const char            *figure_id,
+                              CaAnalysis            *analysis,
+                              CaBasemap             *basemap,
+                              const CaExportOptions *options,
+                              const char * const    *paths,
+                              GError               **error);
+/* Every figure into @directory as <id>.<extension> for each of @extensions
+ * (NULL-terminated: {"png", "pdf", NULL}); @progress (may be NULL) is called
+ * after each figure with the count done; @cancellable stops between figures. */
 gboolean ca_export_all (CaAnalysis            *analysis,
                         CaBasemap             *basemap,
                         const CaExportOptions *options,
                         const char            *directory,
-                        const char            *extension,
+                        const char * const    *extensions,
                         void                 (*progress) (guint done, guint total, gpointer data),
                         gpointer               progress_data,
                         GCancellable          *cancellable,
