@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 
 #include "ca-map-furniture.h"
+#include "ca-render-fonts.h"
 #include "ca-render-text.h"
 #include "render-fixtures.h"
 
@@ -51,6 +52,44 @@ test_figure_language (void)
   /* Cyrillic letters are U+0400–U+04FF. */
   g_assert_cmpuint (g_utf8_get_char (ru), >=, 0x400);
   g_assert_cmpuint (g_utf8_get_char (ru), <=, 0x4ff);
+}
+
+static gpointer
+font_map_of_thread (gpointer data)
+{
+  return ca_render_font_map_get ();
+}
+
+/* The figures' font map: one per thread, finding the figure font, and
+ * every Russian and Kazakh letter set in it, none left unknown. */
+static void
+test_font_map (void)
+{
+  PangoFontMap *map = ca_render_font_map_get ();
+  g_autoptr (GThread) thread = g_thread_new ("other", font_map_of_thread, NULL);
+  PangoFontMap *other = g_thread_join (g_steal_pointer (&thread));
+  g_autoptr (GObject) context = G_OBJECT (pango_font_map_create_context (map));
+  g_autoptr (PangoLayout) layout = NULL;
+  PangoLayoutIter *iter;
+
+  g_assert_true (ca_render_font_map_get () == map);
+  g_assert_true (other != map);
+  layout = ca_render_layout_new_full (PANGO_CONTEXT (context), "Айтекебийский ауданы: ә ғ қ ң ө ұ ү һ і Ё", 10,
+                                      FALSE, 0, PANGO_ALIGN_LEFT, 0);
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      g_autoptr (PangoFontDescription) font = NULL;
+
+      if (run == NULL)
+        continue;
+      font = pango_font_describe (run->item->analysis.font);
+      g_assert_cmpstr (pango_font_description_get_family (font), ==, CA_RENDER_FONT_FAMILY);
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
 }
 
 FIXTURE_TEST (test_favourability_colours)
@@ -412,6 +451,7 @@ main (int    argc,
 
   g_test_add_func ("/render/furniture/scale-bar-length", test_scale_bar_length);
   g_test_add_func ("/render/text/figure-language", test_figure_language);
+  g_test_add_func ("/render/text/font-map", test_font_map);
   g_test_add_func ("/render/figure/favourability-colours", test_favourability_colours);
   g_test_add_func ("/render/figure/infrastructure-colours", test_infrastructure_colours);
   g_test_add_func ("/render/figure/industry-colours", test_industry_colours);

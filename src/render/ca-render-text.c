@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "ca-render-fonts.h"
 #include "ca-render-text.h"
 
 /* A compiled message catalogue (.mo), mapped read-only. The figure's
@@ -168,8 +169,10 @@ ca_render_join_dashes (const char *text)
 PangoContext *
 ca_render_context_new (cairo_t *cr)
 {
-  PangoContext *context = pango_cairo_create_context (cr);
+  PangoContext *context = pango_font_map_create_context (ca_render_font_map_get ());
   cairo_font_options_t *options = cairo_font_options_create ();
+
+  pango_cairo_update_context (cr, context);
 
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
