@@ -17,6 +17,7 @@
 #include "ca-cli.h"
 #include "ca-cli-export.h"
 #include "ca-export.h"
+#include "ca-render-fonts.h"
 
 #define COMMAND "export"
 #define FIGURE_ALL "all"
@@ -281,6 +282,9 @@ run_export (ExportArgs            *args,
   g_autoptr (CaBasemap) basemap = NULL;
   g_autoptr (CaAnalysis) analysis = NULL;
 
+  /* This process draws nothing but figures: fontconfig need not load the
+   * system's rules (see ca-render-fonts.c). */
+  ca_render_fonts_make_current ();
   if (dataset == NULL || !ca_cli_apply_sets (dataset, args->sets, error))
     return FALSE;
   if (all || ca_figure_is_map (args->figure))

@@ -69,17 +69,33 @@ load_config (gpointer data)
   return config;
 }
 
+static FcConfig *
+figure_config (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load_config, NULL);
+}
+
+void
+ca_render_fonts_make_current (void)
+{
+  FcConfig *config = figure_config ();
+
+  if (config != NULL)
+    FcConfigSetCurrent (config);
+}
+
 PangoFontMap *
 ca_render_font_map_get (void)
 {
-  static GOnce config_once = G_ONCE_INIT;
   static GPrivate per_thread = G_PRIVATE_INIT (g_object_unref);
   PangoFontMap *map = g_private_get (&per_thread);
   FcConfig *config;
 
   if (map != NULL)
     return map;
-  config = g_once (&config_once, load_config, NULL);
+  config = figure_config ();
   if (config == NULL)
     return pango_cairo_font_map_get_default ();
   map = pango_cairo_font_map_new ();

@@ -12,4 +12,11 @@ G_BEGIN_DECLS
  * between threads); owned by the thread, valid until it ends. */
 PangoFontMap *ca_render_font_map_get (void);
 
+/* Makes the figures' fontconfig configuration the process's current one,
+ * for programs that draw nothing but figures (the CLI): Pango's font maps
+ * start fontconfig on a thread of their own, which would otherwise load
+ * the system's configuration too, unused. Call before any font map is
+ * made; never in a program with other text (GTK's fonts need the rules). */
+void ca_render_fonts_make_current (void);
+
 G_END_DECLS
