@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <cairo-svg.h>
 
 #include "ca-map-furniture.h"
 #include "ca-render-fonts.h"
@@ -90,6 +91,50 @@ test_font_map (void)
     }
   while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
+}
+
+static cairo_status_t
+append_to_string (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* On paper a label's halo is written as straight segments (a glyph
+ * outline's curves cost six numbers each); the glyphs themselves keep
+ * their curves. */
+static void
+test_vector_halo (void)
+{
+  const CaRgb black = { 0, 0, 0 };
+  g_autoptr (GString) svg = g_string_new (NULL);
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (append_to_string, svg, 200, 50);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GObject) context = G_OBJECT (pango_font_map_create_context (ca_render_font_map_get ()));
+  g_autoptr (PangoLayout) layout = ca_render_layout_new_full (PANGO_CONTEXT (context), "Шалкар", 12,
+                                                              FALSE, 0, PANGO_ALIGN_LEFT, 0);
+  const char *halo, *d, *end;
+  g_autofree char *halo_path = NULL;
+
+  ca_render_show_layout (cr, layout, 10, 10, &black, 2.0);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  halo = strstr (svg->str, "stroke-width:2;");
+  g_assert_nonnull (halo);
+  d = strstr (halo, "d=\"");
+  g_assert_nonnull (d);
+  end = strchr (d + 3, '"');
+  halo_path = g_strndup (d + 3, (gsize) (end - d - 3));
+  g_assert_nonnull (strchr (halo_path, 'L'));
+  g_assert_null (strchr (halo_path, 'C'));
+  /* The glyphs, defined once each, are still curves. */
+  g_assert_nonnull (strstr (svg->str, "<symbol"));
+  g_assert_nonnull (strstr (strstr (svg->str, "<symbol"), " C "));
 }
 
 FIXTURE_TEST (test_favourability_colours)
@@ -452,6 +497,7 @@ main (int    argc,
   g_test_add_func ("/render/furniture/scale-bar-length", test_scale_bar_length);
   g_test_add_func ("/render/text/figure-language", test_figure_language);
   g_test_add_func ("/render/text/font-map", test_font_map);
+  g_test_add_func ("/render/text/vector-halo", test_vector_halo);
   g_test_add_func ("/render/figure/favourability-colours", test_favourability_colours);
   g_test_add_func ("/render/figure/infrastructure-colours", test_infrastructure_colours);
   g_test_add_func ("/render/figure/industry-colours", test_industry_colours);

@@ -19,8 +19,8 @@
 /* Margin round the clip, in tolerances: wider than any line drawn. */
 #define CLIP_MARGIN 80.0
 
-static gboolean
-is_vector (cairo_t *cr)
+gboolean
+ca_render_is_vector (cairo_t *cr)
 {
   switch (cairo_surface_get_type (cairo_get_target (cr)))
     {
@@ -188,7 +188,7 @@ ca_map_path_polygon (cairo_t              *cr,
   if (polygon == NULL)
     return;
   cairo_user_to_device_distance (cr, &dx, &dy);
-  tol = (is_vector (cr) ? VECTOR_TOLERANCE : RASTER_TOLERANCE) / MAX (hypot (dx, dy), 1e-9);
+  tol = (ca_render_is_vector (cr) ? VECTOR_TOLERANCE : RASTER_TOLERANCE) / MAX (hypot (dx, dy), 1e-9);
   cairo_clip_extents (cr, &box[0], &box[1], &box[2], &box[3]);
   box[0] -= CLIP_MARGIN * tol;
   box[1] -= CLIP_MARGIN * tol;

@@ -40,6 +40,8 @@ CaPolygon *ca_map_transform_polygon (const CaMapTransform *transform, const CaPo
  * simplified (Douglas–Peucker) to within a quarter device pixel, or
  * 0.05 mm on a PDF, PostScript or SVG surface, and without the vertices
  * that lie out of sight beyond the clip (ca-map-path.c). */
+/* Whether @cr draws onto paper (PDF, PostScript, SVG) rather than pixels. */
+gboolean ca_render_is_vector (cairo_t *cr);
 void     ca_map_path_polygon (cairo_t *cr, const CaMapTransform *transform,
                               const CaPolygon *polygon);
 

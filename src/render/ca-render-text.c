@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ca-render-fonts.h"
+#include "ca-map-renderer.h"
 #include "ca-render-text.h"
 
 /* A compiled message catalogue (.mo), mapped read-only. The figure's
@@ -400,6 +401,27 @@ ca_render_update_context (cairo_t      *cr,
   *last = now;
 }
 
+/* A halo's outline on paper: 0.05 mm from the glyphs' curves, far inside
+ * its own width. */
+#define HALO_VECTOR_TOLERANCE (0.05 / 25.4 * 72.0)
+
+/* The current path as straight segments within @tolerance (in device
+ * units). A PDF or SVG writes curves as they are, with six numbers each;
+ * glyph outlines are mostly curves, and as halos under every label they
+ * made half of a map's PDF page. */
+static void
+flatten_path (cairo_t *cr,
+              double   tolerance)
+{
+  cairo_path_t *path;
+
+  cairo_set_tolerance (cr, tolerance);
+  path = cairo_copy_path_flat (cr);
+  cairo_new_path (cr);
+  cairo_append_path (cr, path);
+  cairo_path_destroy (path);
+}
+
 void
 ca_render_show_layout (cairo_t     *cr,
                        PangoLayout *layout,
@@ -420,6 +442,8 @@ ca_render_show_layout (cairo_t     *cr,
        * flattening and bevels make it several times cheaper to stroke. */
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
       cairo_set_tolerance (cr, 0.5);
+      if (ca_render_is_vector (cr))
+        flatten_path (cr, HALO_VECTOR_TOLERANCE);
       cairo_stroke (cr);
     }
   cairo_move_to (cr, x, y);
