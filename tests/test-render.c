@@ -93,6 +93,35 @@ test_font_map (void)
   pango_layout_iter_free (iter);
 }
 
+static int
+unknown_glyphs (PangoContext *context,
+                const char   *text)
+{
+  g_autoptr (PangoLayout) layout = ca_render_layout_new_full (context, text, 10, FALSE, 0,
+                                                              PANGO_ALIGN_LEFT, 0);
+
+  return pango_layout_get_unknown_glyphs_count (layout);
+}
+
+/* Text the figure font lacks is set in whatever installed font has it, as
+ * with the system's own configuration: no more boxes than there. */
+static void
+test_font_fallback (void)
+{
+  static const char *const texts[] = { "Ақтөбе 中国 ไทย ₸", "Хромтау — Қарғалы" };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GObject) figure = G_OBJECT (ca_render_context_new (cr));
+  g_autoptr (GObject) system = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_assert_cmpint (unknown_glyphs (PANGO_CONTEXT (figure), texts[i]), ==,
+                     unknown_glyphs (PANGO_CONTEXT (system), texts[i]));
+  g_assert_cmpint (unknown_glyphs (PANGO_CONTEXT (figure), texts[1]), ==, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static cairo_status_t
 append_to_string (void                *closure,
                   const unsigned char *data,
@@ -497,6 +526,7 @@ main (int    argc,
   g_test_add_func ("/render/furniture/scale-bar-length", test_scale_bar_length);
   g_test_add_func ("/render/text/figure-language", test_figure_language);
   g_test_add_func ("/render/text/font-map", test_font_map);
+  g_test_add_func ("/render/text/font-fallback", test_font_fallback);
   g_test_add_func ("/render/text/vector-halo", test_vector_halo);
   g_test_add_func ("/render/figure/favourability-colours", test_favourability_colours);
   g_test_add_func ("/render/figure/infrastructure-colours", test_infrastructure_colours);

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * between threads); owned by the thread, valid until it ends. */
 PangoFontMap *ca_render_font_map_get (void);
 
+/* This thread's font map with every installed font, for text the figure
+ * font cannot set; NULL when ca_render_font_map_get has them all already. */
+PangoFontMap *ca_render_font_map_get_fallback (void);
+
 /* Makes the figures' fontconfig configuration the process's current one,
  * for programs that draw nothing but figures (the CLI): Pango's font maps
  * start fontconfig on a thread of their own, which would otherwise load

@@ -267,13 +267,13 @@ ca_render_context_sweep_layouts (PangoContext *context)
 }
 
 static PangoLayout *
-layout_make (PangoContext   *context,
-             const char     *text,
-             double          size,
-             gboolean        bold,
-             double          wrap_width,
-             PangoAlignment  alignment,
-             double          spacing)
+layout_set_up (PangoContext   *context,
+               const char     *text,
+               double          size,
+               gboolean        bold,
+               double          wrap_width,
+               PangoAlignment  alignment,
+               double          spacing)
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_new ();
@@ -293,6 +293,46 @@ layout_make (PangoContext   *context,
     pango_layout_set_spacing (layout, (int) (spacing * PANGO_SCALE));
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   return layout;
+}
+
+/* A context like @context on @map. */
+static PangoContext *
+context_on_map (PangoContext *context,
+                PangoFontMap *map)
+{
+  PangoContext *other = pango_font_map_create_context (map);
+
+  pango_cairo_context_set_font_options (other, pango_cairo_context_get_font_options (context));
+  pango_cairo_context_set_resolution (other, pango_cairo_context_get_resolution (context));
+  pango_context_set_round_glyph_positions (other, pango_context_get_round_glyph_positions (context));
+  pango_context_set_matrix (other, pango_context_get_matrix (context));
+  pango_context_set_language (other, pango_context_get_language (context));
+  return other;
+}
+
+static PangoLayout *
+layout_make (PangoContext   *context,
+             const char     *text,
+             double          size,
+             gboolean        bold,
+             double          wrap_width,
+             PangoAlignment  alignment,
+             double          spacing)
+{
+  PangoLayout *layout = layout_set_up (context, text, size, bold, wrap_width, alignment, spacing);
+  PangoFontMap *fallback;
+  g_autoptr (GObject) other = NULL;
+
+  /* Text the figure font cannot set (a name in Chinese, say) is set again
+   * with every installed font (see ca-render-fonts.c). Checking lays the
+   * text out, which measuring it does next anyway. */
+  if (pango_layout_get_unknown_glyphs_count (layout) == 0 ||
+      pango_context_get_font_map (context) != ca_render_font_map_get () ||
+      (fallback = ca_render_font_map_get_fallback ()) == NULL)
+    return layout;
+  g_object_unref (layout);
+  other = G_OBJECT (context_on_map (context, fallback));
+  return layout_set_up (PANGO_CONTEXT (other), text, size, bold, wrap_width, alignment, spacing);
 }
 
 PangoLayout *
