@@ -13,6 +13,7 @@
 #include "ca-render-fonts.h"
 #include "ca-render-text.h"
 #include "render-fixtures.h"
+#include "test-tmpdir.h"
 
 static void
 test_scale_bar_length (void)
@@ -164,6 +165,100 @@ test_vector_halo (void)
   /* The glyphs, defined once each, are still curves. */
   g_assert_nonnull (strstr (svg->str, "<symbol"));
   g_assert_nonnull (strstr (strstr (svg->str, "<symbol"), " C "));
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   gsize       length,
+                   const char *needle)
+{
+  gsize needle_length = strlen (needle);
+  guint n = 0;
+
+  /* The PDF's streams hold NUL bytes: no string functions. */
+  for (gsize i = 0; i + needle_length <= length; i++)
+    n += memcmp (haystack + i, needle, needle_length) == 0;
+  return n;
+}
+
+/* Three labels over a dark fill at 1 pt = 1 px: into @path as a PDF, or
+ * into an image surface when @path is NULL. */
+static cairo_surface_t *
+draw_labels_with_halos (const char *path)
+{
+  const CaRgb black = { 0, 0, 0 };
+  cairo_surface_t *surface = path != NULL ? cairo_pdf_surface_create (path, 120, 60)
+                                          : cairo_image_surface_create (CAIRO_FORMAT_RGB24, 120, 60);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GObject) context = G_OBJECT (ca_render_context_new (cr));
+  g_autoptr (PangoLayout) layout = ca_render_layout_new_full (PANGO_CONTEXT (context), "Шалкар",
+                                                              12, FALSE, 0, PANGO_ALIGN_LEFT, 0);
+
+  cairo_set_source_rgb (cr, 0.13, 0.40, 0.67);
+  cairo_paint (cr);
+  for (int i = 0; i < 3; i++)
+    ca_render_show_layout (cr, layout, 8 + 20 * i, 4 + 17 * i, &black, 2.4);
+  cairo_destroy (cr);
+  if (path == NULL)
+    return surface;
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return NULL;
+}
+
+/* A PDF writes each glyph's halo once and places it at every occurrence;
+ * rasterised, it shows what stroking each label's outline shows. */
+static void
+test_pdf_halo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ca-test-halo-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "halo.pdf", NULL);
+  g_autofree char *stem = g_build_filename (dir, "halo", NULL);
+  g_autofree char *png = g_build_filename (dir, "halo.png", NULL);
+  g_autofree char *contents = NULL;
+  const char *argv[] = { "/usr/bin/pdftoppm", "-r", "72", "-png", "-singlefile", pdf, stem, NULL };
+  cairo_surface_t *expected, *got;
+  int status, differing = 0;
+  gsize length;
+
+  if (!g_file_test (argv[0], G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("pdftoppm is not installed");
+      return;
+    }
+  draw_labels_with_halos (pdf);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  /* 3 labels × 6 glyphs, 5 distinct: 5 glyph forms and 3 label groups. */
+  g_assert_cmpuint (count_occurrences (contents, length, "/Subtype /Form"), ==, 8);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  expected = draw_labels_with_halos (NULL);
+  got = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (got), ==, 120);
+  cairo_surface_flush (expected);
+  for (int y = 0; y < 60; y++)
+    for (int x = 0; x < 120; x++)
+      {
+        guint32 a = ((guint32 *) (cairo_image_surface_get_data (expected) +
+                                  y * cairo_image_surface_get_stride (expected)))[x];
+        guint32 b = ((guint32 *) (cairo_image_surface_get_data (got) +
+                                  y * cairo_image_surface_get_stride (got)))[x];
+
+        for (int shift = 0; shift < 24; shift += 8)
+          if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 96)
+            {
+              differing++;
+              break;
+            }
+      }
+  /* Antialiasing differs between poppler and cairo along edges only. */
+  g_assert_cmpint (differing, <, 120 * 60 / 50);
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (got);
+  remove_tree (dir);
 }
 
 FIXTURE_TEST (test_favourability_colours)
@@ -528,6 +623,7 @@ main (int    argc,
   g_test_add_func ("/render/text/font-map", test_font_map);
   g_test_add_func ("/render/text/font-fallback", test_font_fallback);
   g_test_add_func ("/render/text/vector-halo", test_vector_halo);
+  g_test_add_func ("/render/text/pdf-halo", test_pdf_halo);
   g_test_add_func ("/render/figure/favourability-colours", test_favourability_colours);
   g_test_add_func ("/render/figure/infrastructure-colours", test_infrastructure_colours);
   g_test_add_func ("/render/figure/industry-colours", test_industry_colours);

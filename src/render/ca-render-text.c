@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ca-render-fonts.h"
+#include "ca-render-halo.h"
 #include "ca-map-renderer.h"
 #include "ca-render-text.h"
 
@@ -444,11 +445,10 @@ ca_render_update_context (cairo_t      *cr,
 /* A halo's outline on paper: 0.05 mm from the glyphs' curves, far inside
  * its own width. */
 #define HALO_VECTOR_TOLERANCE (0.05 / 25.4 * 72.0)
+#define HALO_ALPHA 0.92
 
 /* The current path as straight segments within @tolerance (in device
- * units). A PDF or SVG writes curves as they are, with six numbers each;
- * glyph outlines are mostly curves, and as halos under every label they
- * made half of a map's PDF page. */
+ * units): a PDF or SVG writes a curve with six numbers. */
 static void
 flatten_path (cairo_t *cr,
               double   tolerance)
@@ -462,6 +462,32 @@ flatten_path (cairo_t *cr,
   cairo_path_destroy (path);
 }
 
+/* The white band round the glyphs that keeps a label legible over lines
+ * and fills. */
+static void
+draw_halo (cairo_t     *cr,
+           PangoLayout *layout,
+           double       x,
+           double       y,
+           double       width)
+{
+  gboolean vector = ca_render_is_vector (cr);
+
+  if (vector && ca_render_halo_draw_shared (cr, layout, x, y, width, HALO_ALPHA))
+    return;
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_source_rgba (cr, 1, 1, 1, HALO_ALPHA);
+  cairo_set_line_width (cr, width);
+  /* A halo needs no precise curves or round corners: coarse
+   * flattening and bevels make it several times cheaper to stroke. */
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_tolerance (cr, 0.5);
+  if (vector)
+    flatten_path (cr, HALO_VECTOR_TOLERANCE);
+  cairo_stroke (cr);
+}
+
 void
 ca_render_show_layout (cairo_t     *cr,
                        PangoLayout *layout,
@@ -473,19 +499,7 @@ ca_render_show_layout (cairo_t     *cr,
   cairo_save (cr);
   ca_render_update_context (cr, pango_layout_get_context (layout));
   if (halo > 0)
-    {
-      cairo_move_to (cr, x, y);
-      pango_cairo_layout_path (cr, layout);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
-      cairo_set_line_width (cr, halo);
-      /* A halo needs no precise curves or round corners: coarse
-       * flattening and bevels make it several times cheaper to stroke. */
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-      cairo_set_tolerance (cr, 0.5);
-      if (ca_render_is_vector (cr))
-        flatten_path (cr, HALO_VECTOR_TOLERANCE);
-      cairo_stroke (cr);
-    }
+    draw_halo (cr, layout, x, y, halo);
   cairo_move_to (cr, x, y);
   ca_rgb_set_source (cr, colour);
   pango_cairo_show_layout (cr, layout);
