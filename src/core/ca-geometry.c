@@ -5,11 +5,11 @@
 #include "config.h"
 
 #include <float.h>
-#include <geodesic.h>
 #include <math.h>
 #include <string.h>
 
 #include "ca-geometry.h"
+#include "ca-proj.h"
 
 /* WGS 84 ellipsoid, for geodesic areas. */
 #define WGS84_A 6378137.0
@@ -547,10 +547,18 @@ ca_polygon_geodesic_area (const CaPolygon *polygon)
 {
   struct geod_geodesic geod;
   double total = 0.0;
+  g_autoptr (GError) error = NULL;
 
   g_return_val_if_fail (polygon != NULL, 0.0);
 
-  geod_init (&geod, WGS84_A, WGS84_F);
+  /* PROJ's geodesic library, from the PROJ module (ca-proj.h). */
+  const CaProjApi *proj = ca_proj_api_get (&error);
+  if (proj == NULL)
+    {
+      g_warning ("%s", error->message);
+      return NAN;
+    }
+  proj->geod_init (&geod, WGS84_A, WGS84_F);
   for (guint r = 0; r < polygon->n_rings; r++)
     {
       const CaRing *ring = &polygon->rings[r];
@@ -559,13 +567,13 @@ ca_polygon_geodesic_area (const CaPolygon *polygon)
 
       if (ring->n_points < 4)
         continue;
-      geod_polygon_init (&gp, 0);
+      proj->geod_polygon_init (&gp, 0);
       /* The closing point repeats the first: geod closes the ring itself. */
       for (guint i = 0; i + 1 < ring->n_points; i++)
-        geod_polygon_addpoint (&geod, &gp, ring->points[i].y, ring->points[i].x);
+        proj->geod_polygon_addpoint (&geod, &gp, ring->points[i].y, ring->points[i].x);
       /* Signed and not reversed: the sign only reflects the direction; the
        * magnitude is the ring's area for any ring smaller than a hemisphere. */
-      geod_polygon_compute (&geod, &gp, FALSE, TRUE, &area, &perimeter);
+      proj->geod_polygon_compute (&geod, &gp, FALSE, TRUE, &area, &perimeter);
       total += ring->is_hole ? -fabs (area) : fabs (area);
     }
   return MAX (total, 0.0);

@@ -72,7 +72,9 @@ CaPoint   ca_polygon_label_point (const CaPolygon *polygon, double precision, do
 /* Area-weighted centroid (may fall outside a concave polygon). */
 CaPoint   ca_polygon_centroid (const CaPolygon *polygon);
 
-/* Geodesic area in m² on the WGS 84 ellipsoid of a polygon in lon/lat degrees. */
+/* Geodesic area in m² on the WGS 84 ellipsoid of a polygon in lon/lat degrees.
+ * Computed by PROJ's geodesic library: NAN with a warning when the PROJ
+ * module cannot be loaded (ca-proj.h). */
 double    ca_polygon_geodesic_area (const CaPolygon *polygon);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaPolygon, ca_polygon_free)

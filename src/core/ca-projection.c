@@ -8,7 +8,8 @@
  * first search its database for the operation (26 M instructions, more
  * than projecting all 174 districts of Kazakhstan) and then spend about
  * 1000 instructions a point. PROJ is started only for other coordinate
- * systems and for the WKT of the map projection.
+ * systems and for the WKT of the map projection, and only then loaded
+ * (ca-proj.h): its functions are called through the module's table.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,9 +17,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <proj.h>
 
 #include "ca-albers.h"
+#include "ca-proj.h"
 #include "ca-projection.h"
 
 G_DEFINE_QUARK (ca-projection-error-quark, ca_projection_error)
@@ -33,6 +34,7 @@ struct _CaProjection
 {
   GObject     parent_instance;
 
+  const CaProjApi *proj;    /* NULL until PROJ is needed */
   PJ_CONTEXT *ctx;          /* NULL until PROJ is needed */
   char       *definition;
   gboolean    builtin;      /* WGS 84 → map by @albers, not by PROJ */
@@ -58,20 +60,25 @@ collect_log (void *data, int level, const char *message)
 }
 
 static void
-destroy_transform (gpointer transform)
-{
-  proj_destroy (transform);
-}
-
-static void
 ca_projection_finalize (GObject *object)
 {
   CaProjection *self = CA_PROJECTION (object);
 
+  /* Every PROJ object was made through self->proj, so it is set when
+   * there is one to destroy. */
+  if (self->proj != NULL)
+    {
+      GHashTableIter iter;
+      gpointer transform;
+
+      g_hash_table_iter_init (&iter, self->transforms);
+      while (g_hash_table_iter_next (&iter, NULL, &transform))
+        self->proj->destroy (transform);
+      g_clear_pointer (&self->from_wgs84, self->proj->destroy);
+      g_clear_pointer (&self->map_crs, self->proj->destroy);
+      g_clear_pointer (&self->ctx, self->proj->context_destroy);
+    }
   g_hash_table_unref (self->transforms);
-  g_clear_pointer (&self->from_wgs84, proj_destroy);
-  g_clear_pointer (&self->map_crs, proj_destroy);
-  g_clear_pointer (&self->ctx, proj_context_destroy);
   g_free (self->definition);
   g_string_free (self->log, TRUE);
 
@@ -88,8 +95,8 @@ static void
 ca_projection_init (CaProjection *self)
 {
   self->log = g_string_new (NULL);
-  self->transforms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            destroy_transform);
+  /* The transforms are destroyed in finalize, through self->proj. */
+  self->transforms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* The start of a definition, for messages: WKT can run to kilobytes. */
@@ -112,14 +119,18 @@ ensure_context (CaProjection *self,
 {
   if (self->ctx != NULL)
     return TRUE;
-  self->ctx = proj_context_create ();
+  if (self->proj == NULL)
+    self->proj = ca_proj_api_get (error);
+  if (self->proj == NULL)
+    return FALSE;
+  self->ctx = self->proj->context_create ();
   if (self->ctx == NULL)
     {
       g_set_error_literal (error, CA_PROJECTION_ERROR, CA_PROJECTION_ERROR_INVALID_CRS,
                            _("Could not start PROJ"));
       return FALSE;
     }
-  proj_log_func (self->ctx, self, collect_log);
+  self->proj->log_func (self->ctx, self, collect_log);
   return TRUE;
 }
 
@@ -135,8 +146,8 @@ take_reason (CaProjection *self)
     reason = g_strdup (_("unknown error"));
   else
     {
-      int err = proj_context_errno (self->ctx);
-      const char *text = err ? proj_context_errno_string (self->ctx, err) : NULL;
+      int err = self->proj->context_errno (self->ctx);
+      const char *text = err ? self->proj->context_errno_string (self->ctx, err) : NULL;
       reason = g_strdup (text ? text : _("unknown error"));
     }
   g_string_truncate (self->log, 0);
@@ -160,23 +171,24 @@ create_transform (CaProjection *self, const char *source, GError **error)
 {
   g_string_truncate (self->log, 0);
 
-  PJ *source_crs = proj_create (self->ctx, source);
-  if (source_crs == NULL || !proj_is_crs (source_crs))
+  const CaProjApi *proj = self->proj;
+  PJ *source_crs = proj->create (self->ctx, source);
+  if (source_crs == NULL || !proj->is_crs (source_crs))
     {
-      g_clear_pointer (&source_crs, proj_destroy);
+      g_clear_pointer (&source_crs, proj->destroy);
       set_crs_error (self, source, error);
       return NULL;
     }
 
-  PJ *raw = proj_create_crs_to_crs_from_pj (self->ctx, source_crs, self->map_crs, NULL, NULL);
-  proj_destroy (source_crs);
+  PJ *raw = proj->create_crs_to_crs_from_pj (self->ctx, source_crs, self->map_crs, NULL, NULL);
+  proj->destroy (source_crs);
   if (raw == NULL)
     {
       set_crs_error (self, source, error);
       return NULL;
     }
-  PJ *normalised = proj_normalize_for_visualization (self->ctx, raw);
-  proj_destroy (raw);
+  PJ *normalised = proj->normalize_for_visualization (self->ctx, raw);
+  proj->destroy (raw);
   if (normalised == NULL)
     set_crs_error (self, source, error);
   return normalised;
@@ -192,10 +204,10 @@ ensure_map_crs (CaProjection *self,
   if (!ensure_context (self, error))
     return FALSE;
   g_string_truncate (self->log, 0);
-  self->map_crs = proj_create (self->ctx, self->definition);
-  if (self->map_crs == NULL || !proj_is_crs (self->map_crs))
+  self->map_crs = self->proj->create (self->ctx, self->definition);
+  if (self->map_crs == NULL || !self->proj->is_crs (self->map_crs))
     {
-      g_clear_pointer (&self->map_crs, proj_destroy);
+      g_clear_pointer (&self->map_crs, self->proj->destroy);
       set_crs_error (self, self->definition, error);
       return FALSE;
     }
@@ -244,9 +256,9 @@ ca_projection_to_wkt (CaProjection *self, GError **error)
   if (!ensure_map_crs (self, error))
     return NULL;
   g_string_truncate (self->log, 0);
-  const char *wkt = proj_as_wkt (self->ctx, self->map_crs, PJ_WKT1_ESRI, NULL);
+  const char *wkt = self->proj->as_wkt (self->ctx, self->map_crs, PJ_WKT1_ESRI, NULL);
   if (wkt == NULL)
-    wkt = proj_as_wkt (self->ctx, self->map_crs, PJ_WKT1_GDAL, NULL);
+    wkt = self->proj->as_wkt (self->ctx, self->map_crs, PJ_WKT1_GDAL, NULL);
   if (wkt == NULL)
     {
       g_autofree char *reason = take_reason (self);
@@ -292,11 +304,11 @@ transform_points (CaProjection *self, PJ *transform, PJ_DIRECTION direction, CaP
     return TRUE;
   if (transform == NULL)
     return transform_builtin (self, direction, points, n_points, failed);
-  proj_errno_reset (transform);
-  proj_trans_generic (transform, direction,
-                      &points[0].x, sizeof (CaPoint), n_points,
-                      &points[0].y, sizeof (CaPoint), n_points,
-                      NULL, 0, 0, NULL, 0, 0);
+  self->proj->errno_reset (transform);
+  self->proj->trans_generic (transform, direction,
+                             &points[0].x, sizeof (CaPoint), n_points,
+                             &points[0].y, sizeof (CaPoint), n_points,
+                             NULL, 0, 0, NULL, 0, 0);
   for (guint i = 0; i < n_points; i++)
     if (!isfinite (points[i].x) || !isfinite (points[i].y))
       {

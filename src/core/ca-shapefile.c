@@ -13,11 +13,11 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
-#include <proj.h>
 #include <shapefil.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "ca-proj.h"
 #include "ca-shapefile-private.h"
 #include "ca-shapefile.h"
 
@@ -411,22 +411,31 @@ collect_proj_log (void *data, int level, const char *message)
 }
 
 /* @text as PROJ's own WKT2, which reads back without the database lookups
- * ESRI names cost; NULL with PROJ's reason when PROJ cannot read it. */
+ * ESRI names cost; NULL with PROJ's reason when PROJ cannot read it (or
+ * cannot be loaded). */
 static char *
 canonical_crs (const char *text, char **reason)
 {
   if (is_wgs84_prj (text))
     return g_strdup ("EPSG:4326");
 
+  g_autoptr (GError) local_error = NULL;
+  const CaProjApi *proj = ca_proj_api_get (&local_error);
+  if (proj == NULL)
+    {
+      *reason = g_strdup (local_error->message);
+      return NULL;
+    }
+
   g_autoptr (GString) log = g_string_new (NULL);
-  PJ_CONTEXT *ctx = proj_context_create ();
+  PJ_CONTEXT *ctx = proj->context_create ();
   char *result = NULL;
 
-  proj_log_func (ctx, log, collect_proj_log);
-  PJ *crs = proj_create (ctx, text);
-  if (crs != NULL && proj_is_crs (crs))
+  proj->log_func (ctx, log, collect_proj_log);
+  PJ *crs = proj->create (ctx, text);
+  if (crs != NULL && proj->is_crs (crs))
     {
-      const char *wkt = proj_as_wkt (ctx, crs, PJ_WKT2_2019, NULL);
+      const char *wkt = proj->as_wkt (ctx, crs, PJ_WKT2_2019, NULL);
       result = g_strdup (wkt ? wkt : text);
     }
   else
@@ -435,8 +444,8 @@ canonical_crs (const char *text, char **reason)
         g_string_append (log, crs == NULL ? _("not understood") : _("not a coordinate system"));
       *reason = g_strdup (log->str);
     }
-  g_clear_pointer (&crs, proj_destroy);
-  proj_context_destroy (ctx);
+  g_clear_pointer (&crs, proj->destroy);
+  proj->context_destroy (ctx);
   return result;
 }
 
