@@ -341,6 +341,25 @@ test_basemap (void)
   for (guint u = 0; u < 13; u++)
     g_assert_cmpint (ca_layer_find_feature (context, "gb_id",
                                             ca_layer_get_value (units, u, (guint) unit_gb)), ==, -1);
+
+  /* The districts are cut from one topology: their borders are shared
+   * exactly. Each shared edge counts twice among the rings' edges, once
+   * among the borders and not at all in the outline. */
+  guint ring_edges = 0;
+  for (guint u = 0; u < 13; u++)
+    {
+      const CaPolygon *polygon = ca_basemap_get_unit_polygon (basemap, u);
+      for (guint r = 0; r < polygon->n_rings; r++)
+        for (guint i = 0; i + 1 < polygon->rings[r].n_points; i++)
+          ring_edges += polygon->rings[r].points[i].x != polygon->rings[r].points[i + 1].x ||
+                        polygon->rings[r].points[i].y != polygon->rings[r].points[i + 1].y;
+    }
+  guint borders = ca_line_set_count_segments (ca_basemap_get_unit_borders (basemap));
+  guint outline = ca_line_set_count_segments (ca_basemap_get_region_outline (basemap));
+  g_assert_cmpuint (outline, <, borders);
+  g_assert_cmpuint (borders, <, ring_edges);
+  g_assert_cmpuint (2 * borders, ==, ring_edges + outline);
+  g_assert_cmpuint (ca_line_set_count_segments (ca_basemap_get_context_borders (basemap)), >, 0);
 }
 
 /* The raw ADM2 file carries no gb_id: the region's districts are dropped

@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
+#include "ca-edges.h"
 #include "ca-geometry.h"
 
 /* 0..10 square, listed clockwise (the ESRI way round). */
@@ -251,6 +253,97 @@ test_geodesic_area (void)
   g_assert_cmpfloat_with_epsilon (ca_polygon_geodesic_area (polygon), area - hole_area, 1.0);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The segments of @set as "x0,y0-x1,y1" with the smaller end first,
+ * sorted and joined with spaces. */
+static char *
+segments_of (const CaLineSet *set)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint l = 0; l < set->n_lines; l++)
+    for (guint i = 0; i + 1 < set->lines[l].n_points; i++)
+      {
+        const CaPoint *p = &set->lines[l].points[i], *q = &set->lines[l].points[i + 1];
+
+        if (q->x < p->x || (q->x == p->x && q->y < p->y))
+          {
+            const CaPoint *t = p;
+            p = q;
+            q = t;
+          }
+        g_ptr_array_add (names, g_strdup_printf ("%g,%g-%g,%g", p->x, p->y, q->x, q->y));
+      }
+  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static CaPolygon *
+rectangle (double x0, double y0, double x1, double y1)
+{
+  CaPoint ring[] = { { x0, y0 }, { x1, y0 }, { x1, y1 }, { x0, y1 }, { x0, y0 } };
+  CaPolygon *polygon = ca_polygon_new ();
+
+  ca_polygon_add_ring (polygon, ring, G_N_ELEMENTS (ring), FALSE);
+  return polygon;
+}
+
+/* Two unit squares side by side: 8 edges, 1 shared. */
+static void
+test_edges_shared (void)
+{
+  g_autoptr (CaPolygon) a = rectangle (0, 0, 1, 1);
+  g_autoptr (CaPolygon) b = rectangle (1, 0, 2, 1);
+  const CaPolygon *both[] = { a, NULL, b };
+  g_autoptr (CaLineSet) all = ca_line_set_from_polygons (both, 3, CA_EDGES_ALL);
+  g_autoptr (CaLineSet) outer = ca_line_set_from_polygons (both, 3, CA_EDGES_OUTER);
+  g_autofree char *all_segments = segments_of (all), *outer_segments = segments_of (outer);
+
+  g_assert_cmpuint (ca_line_set_count_segments (all), ==, 7);
+  g_assert_cmpstr (all_segments, ==, "0,0-0,1 0,0-1,0 0,1-1,1 1,0-1,1 1,0-2,0 1,1-2,1 2,0-2,1");
+  /* The first square whole, closed; of the second, three sides in one line. */
+  g_assert_cmpuint (all->n_lines, ==, 2);
+  g_assert_true (all->lines[0].closed);
+  g_assert_cmpuint (all->lines[0].n_points, ==, 5);
+  g_assert_false (all->lines[1].closed);
+  g_assert_cmpuint (all->lines[1].n_points, ==, 4);
+
+  g_assert_cmpuint (ca_line_set_count_segments (outer), ==, 6);
+  g_assert_cmpstr (outer_segments, ==, "0,0-0,1 0,0-1,0 0,1-1,1 1,0-2,0 1,1-2,1 2,0-2,1");
+  /* Each square's three outer sides as one line, not broken at the seam. */
+  g_assert_cmpuint (outer->n_lines, ==, 2);
+  g_assert_cmpuint (outer->lines[0].n_points, ==, 4);
+  g_assert_cmpuint (outer->lines[1].n_points, ==, 4);
+}
+
+/* An island filling a hole: the hole's edges are inner, the square's
+ * outer; borders that are not exactly the same are both kept. */
+static void
+test_edges_hole_and_near_miss (void)
+{
+  g_autoptr (CaPolygon) frame = square_with_hole ();
+  g_autoptr (CaPolygon) island = rectangle (4, 4, 6, 6);
+  g_autoptr (CaPolygon) beside = rectangle (10 + 1e-9, 0, 20, 10);
+  const CaPolygon *filled[] = { frame, island }, *apart[] = { frame, beside };
+  g_autoptr (CaLineSet) outer = ca_line_set_from_polygons (filled, 2, CA_EDGES_OUTER);
+  g_autoptr (CaLineSet) all = ca_line_set_from_polygons (filled, 2, CA_EDGES_ALL);
+  g_autoptr (CaLineSet) both = ca_line_set_from_polygons (apart, 2, CA_EDGES_OUTER);
+  g_autofree char *outer_segments = segments_of (outer);
+
+  g_assert_cmpstr (outer_segments, ==, "0,0-0,10 0,0-10,0 0,10-10,10 10,0-10,10");
+  g_assert_cmpuint (outer->n_lines, ==, 1);
+  g_assert_true (outer->lines[0].closed);
+  g_assert_cmpuint (ca_line_set_count_segments (all), ==, 8);
+  g_assert_cmpuint (ca_line_set_count_segments (both), ==, 4 + 4 + 4);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -266,6 +359,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/geometry/label/degenerate", test_label_degenerate);
   g_test_add_func ("/geometry/classify-rings", test_classify_rings);
   g_test_add_func ("/geometry/copy", test_copy);
+  g_test_add_func ("/geometry/edges/shared", test_edges_shared);
+  g_test_add_func ("/geometry/edges/hole-and-near-miss", test_edges_hole_and_near_miss);
   g_test_add_func ("/geometry/geodesic-area", test_geodesic_area);
 
   return g_test_run ();

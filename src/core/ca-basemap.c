@@ -23,6 +23,9 @@ struct _CaBasemap
   CaBBox       *unit_boxes;   /* bbox of each unit polygon, for hit tests */
   CaLayer      *context;
   CaLayer      *settlements;
+  CaLineSet    *unit_borders;
+  CaLineSet    *region_outline;
+  CaLineSet    *context_borders;
   GString      *warnings;
   char         *boundaries_path;
 };
@@ -48,6 +51,9 @@ ca_basemap_finalize (GObject *object)
   CaBasemap *self = CA_BASEMAP (object);
 
   g_free (self->unit_boxes);
+  ca_line_set_free (self->unit_borders);
+  ca_line_set_free (self->region_outline);
+  ca_line_set_free (self->context_borders);
   g_string_free (self->warnings, TRUE);
   g_free (self->boundaries_path);
 
@@ -239,6 +245,29 @@ load_units (CaBasemap *self, CaDataset *dataset, GError **error)
   return TRUE;
 }
 
+static CaLineSet *
+layer_edges (CaLayer    *layer,
+             CaEdgeKind  kind)
+{
+  guint n = ca_layer_get_n_features (layer);
+  g_autofree const CaPolygon **polygons = g_new (const CaPolygon *, MAX (n, 1));
+
+  for (guint f = 0; f < n; f++)
+    polygons[f] = ca_layer_get_feature (layer, f)->polygon;
+  return ca_line_set_from_polygons (polygons, n, kind);
+}
+
+/* Each border once, for the strokes: a map is drawn often, the borders
+ * found once. */
+static void
+find_borders (CaBasemap *self)
+{
+  self->unit_borders = layer_edges (self->units, CA_EDGES_ALL);
+  self->region_outline = layer_edges (self->units, CA_EDGES_OUTER);
+  if (self->context != NULL)
+    self->context_borders = layer_edges (self->context, CA_EDGES_ALL);
+}
+
 CaBasemap *
 ca_basemap_load (CaDataset *dataset, const char *boundaries, GError **error)
 {
@@ -255,6 +284,7 @@ ca_basemap_load (CaDataset *dataset, const char *boundaries, GError **error)
     return NULL;
   load_context (self);
   self->settlements = load_optional (self, SETTLEMENTS_FILE, CA_LAYER_POINTS);
+  find_borders (self);
   return g_steal_pointer (&self);
 }
 
@@ -287,6 +317,27 @@ ca_basemap_get_context (CaBasemap *self)
 {
   g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
   return self->context;
+}
+
+const CaLineSet *
+ca_basemap_get_unit_borders (CaBasemap *self)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
+  return self->unit_borders;
+}
+
+const CaLineSet *
+ca_basemap_get_region_outline (CaBasemap *self)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
+  return self->region_outline;
+}
+
+const CaLineSet *
+ca_basemap_get_context_borders (CaBasemap *self)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
+  return self->context_borders;
 }
 
 CaLayer *

@@ -101,26 +101,27 @@ simplify_span (const CaPoint *points,
     }
 }
 
-/* @ring in user space, without the vertices that lie, with the previous
+/* @points in user space, without the vertices that lie, with the previous
  * one kept and the next one, beyond one side of @box: the shortcut stays
  * out of sight, so fills and strokes look the same. Returns the count. */
 static guint
 transform_and_cull (const CaMapTransform *transform,
-                    const CaRing         *ring,
+                    const CaPoint        *points,
+                    guint                 n_points,
                     const double         *box,
                     CaPoint              *out)
 {
   guint n = 0, last_code = 0;
   CaPoint p, next = { 0, 0 };
 
-  ca_map_transform_to_device (transform, ring->points[0].x, ring->points[0].y, &p.x, &p.y);
-  for (guint i = 0; i < ring->n_points; i++)
+  ca_map_transform_to_device (transform, points[0].x, points[0].y, &p.x, &p.y);
+  for (guint i = 0; i < n_points; i++)
     {
       guint code = outcode (&p, box);
-      gboolean last = i + 1 == ring->n_points;
+      gboolean last = i + 1 == n_points;
 
       if (!last)
-        ca_map_transform_to_device (transform, ring->points[i + 1].x, ring->points[i + 1].y,
+        ca_map_transform_to_device (transform, points[i + 1].x, points[i + 1].y,
                                     &next.x, &next.y);
       if (i == 0 || last || (last_code & code & outcode (&next, box)) == 0)
         {
@@ -174,47 +175,127 @@ path_ring (cairo_t       *cr,
   cairo_close_path (cr);
 }
 
+/* What pathing rings and lines needs: the tolerance, the box beyond which
+ * vertices may go (the clip and a margin), and room for the longest. */
+typedef struct
+{
+  cairo_t              *cr;
+  const CaMapTransform *transform;
+  double                tol2;
+  double                box[4];
+  CaPoint              *points;
+  gboolean             *keep;
+  GArray               *stack;
+} Pather;
+
+static void
+pather_init (Pather               *pather,
+             cairo_t              *cr,
+             const CaMapTransform *transform,
+             guint                 max_points)
+{
+  double dx = 1, dy = 0, tol;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  tol = (ca_render_is_vector (cr) ? VECTOR_TOLERANCE : RASTER_TOLERANCE) / MAX (hypot (dx, dy), 1e-9);
+  pather->cr = cr;
+  pather->transform = transform;
+  pather->tol2 = tol * tol;
+  cairo_clip_extents (cr, &pather->box[0], &pather->box[1], &pather->box[2], &pather->box[3]);
+  pather->box[0] -= CLIP_MARGIN * tol;
+  pather->box[1] -= CLIP_MARGIN * tol;
+  pather->box[2] += CLIP_MARGIN * tol;
+  pather->box[3] += CLIP_MARGIN * tol;
+  pather->points = g_new (CaPoint, max_points + 1);
+  pather->keep = g_new (gboolean, max_points + 1);
+  pather->stack = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+pather_clear (Pather *pather)
+{
+  g_free (pather->points);
+  g_free (pather->keep);
+  g_array_unref (pather->stack);
+}
+
+/* A closed ring, whether or not it repeats its first vertex at the end
+ * (shapefile rings do). */
+static void
+pather_ring (Pather        *pather,
+             const CaPoint *ring,
+             guint          n_points)
+{
+  CaPoint *points = pather->points;
+  guint n = transform_and_cull (pather->transform, ring, n_points, pather->box, points);
+
+  if (n > 1 && points[n - 1].x == points[0].x && points[n - 1].y == points[0].y)
+    n--;
+  points[n] = points[0];
+  path_ring (pather->cr, points, n, pather->tol2, pather->keep, pather->stack);
+}
+
+/* An open line, simplified with its ends kept. */
+static void
+pather_line (Pather        *pather,
+             const CaPoint *line,
+             guint          n_points)
+{
+  CaPoint *points = pather->points;
+  gboolean *keep = pather->keep;
+  guint n = transform_and_cull (pather->transform, line, n_points, pather->box, points);
+
+  memset (keep, 0, n * sizeof *keep);
+  keep[0] = keep[n - 1] = TRUE;
+  simplify_span (points, keep, 0, n - 1, pather->tol2, pather->stack);
+  cairo_move_to (pather->cr, points[0].x, points[0].y);
+  for (guint i = 1; i < n; i++)
+    if (keep[i])
+      cairo_line_to (pather->cr, points[i].x, points[i].y);
+}
+
 void
 ca_map_path_polygon (cairo_t              *cr,
                      const CaMapTransform *transform,
                      const CaPolygon      *polygon)
 {
-  double dx = 1, dy = 0, tol, box[4];
   guint max_points = 0;
-  g_autofree CaPoint *points = NULL;
-  g_autofree gboolean *keep = NULL;
-  g_autoptr (GArray) stack = NULL;
+  Pather pather;
 
-  if (polygon == NULL)
-    return;
-  cairo_user_to_device_distance (cr, &dx, &dy);
-  tol = (ca_render_is_vector (cr) ? VECTOR_TOLERANCE : RASTER_TOLERANCE) / MAX (hypot (dx, dy), 1e-9);
-  cairo_clip_extents (cr, &box[0], &box[1], &box[2], &box[3]);
-  box[0] -= CLIP_MARGIN * tol;
-  box[1] -= CLIP_MARGIN * tol;
-  box[2] += CLIP_MARGIN * tol;
-  box[3] += CLIP_MARGIN * tol;
-
-  for (guint r = 0; r < polygon->n_rings; r++)
+  for (guint r = 0; polygon != NULL && r < polygon->n_rings; r++)
     max_points = MAX (max_points, polygon->rings[r].n_points);
   if (max_points == 0)
     return;
-  points = g_new (CaPoint, max_points + 1);
-  keep = g_new (gboolean, max_points + 1);
-  stack = g_array_new (FALSE, FALSE, sizeof (guint));
-
+  pather_init (&pather, cr, transform, max_points);
   for (guint r = 0; r < polygon->n_rings; r++)
-    {
-      const CaRing *ring = &polygon->rings[r];
-      guint n;
+    if (polygon->rings[r].n_points > 0)
+      pather_ring (&pather, polygon->rings[r].points, polygon->rings[r].n_points);
+  pather_clear (&pather);
+}
 
-      if (ring->n_points == 0)
+void
+ca_map_path_lines (cairo_t              *cr,
+                   const CaMapTransform *transform,
+                   const CaLineSet      *lines)
+{
+  guint max_points = 0;
+  Pather pather;
+
+  for (guint l = 0; lines != NULL && l < lines->n_lines; l++)
+    max_points = MAX (max_points, lines->lines[l].n_points);
+  if (max_points == 0)
+    return;
+  pather_init (&pather, cr, transform, max_points);
+  for (guint l = 0; l < lines->n_lines; l++)
+    {
+      const CaLine *line = &lines->lines[l];
+
+      if (line->n_points < 2)
         continue;
-      n = transform_and_cull (transform, ring, box, points);
-      /* Shapefile rings repeat their first vertex at the end. */
-      if (n > 1 && points[n - 1].x == points[0].x && points[n - 1].y == points[0].y)
-        n--;
-      points[n] = points[0];
-      path_ring (cr, points, n, tol * tol, keep, stack);
+      if (line->closed)
+        pather_ring (&pather, line->points, line->n_points);
+      else
+        pather_line (&pather, line->points, line->n_points);
     }
+  pather_clear (&pather);
 }

@@ -219,6 +219,7 @@ void
 ca_map_draw_context (cairo_t              *cr,
                      const CaMapTransform *transform,
                      CaLayer              *context,
+                     const CaLineSet      *borders,
                      double                line_width)
 {
   CaRgb fill = CA_RGB_CONTEXT;
@@ -243,24 +244,21 @@ ca_map_draw_context (cairo_t              *cr,
       ca_map_path_polygon (cr, transform, feature->polygon);
     }
   ca_rgb_set_source (cr, &fill);
-  cairo_fill_preserve (cr);
+  /* On paper the outlines go with the fill (one path, written once); on
+   * a raster each border is stroked once rather than twice. */
+  if (ca_render_is_vector (cr) || borders == NULL)
+    cairo_fill_preserve (cr);
+  else
+    {
+      cairo_fill (cr);
+      ca_map_path_lines (cr, transform, borders);
+    }
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, line_width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke (cr);
   cairo_restore (cr);
-}
-
-static void
-path_units (cairo_t              *cr,
-            const CaMapTransform *transform,
-            CaBasemap            *basemap)
-{
-  CaLayer *units = ca_basemap_get_units (basemap);
-
-  cairo_new_path (cr);
-  for (guint i = 0; i < ca_layer_get_n_features (units); i++)
-    ca_map_path_polygon (cr, transform, ca_basemap_get_unit_polygon (basemap, i));
 }
 
 void
@@ -271,8 +269,11 @@ ca_map_draw_region_halo (cairo_t              *cr,
                          double                width)
 {
   cairo_save (cr);
-  path_units (cr, transform, basemap);
-  /* Mitred corners, cut off where sharp: round joins cost far more. */
+  cairo_new_path (cr);
+  ca_map_path_lines (cr, transform, ca_basemap_get_region_outline (basemap));
+  /* Mitred corners, cut off where sharp: round joins cost far more. The
+   * outline's lines meet where the units do: round ends close the joint. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_set_miter_limit (cr, 2.0);
   cairo_set_line_width (cr, 2 * width);
@@ -289,8 +290,10 @@ ca_map_draw_unit_borders (cairo_t              *cr,
                           double                width)
 {
   cairo_save (cr);
-  path_units (cr, transform, basemap);
+  cairo_new_path (cr);
+  ca_map_path_lines (cr, transform, ca_basemap_get_unit_borders (basemap));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, width);
   ca_rgb_set_source (cr, colour);
   cairo_stroke (cr);

@@ -40,6 +40,8 @@ CaPolygon *ca_map_transform_polygon (const CaMapTransform *transform, const CaPo
  * simplified (Douglas–Peucker) to within a quarter device pixel, or
  * 0.05 mm on a PDF, PostScript or SVG surface, and without the vertices
  * that lie out of sight beyond the clip (ca-map-path.c). */
+/* Appends @lines (may be NULL) to the path, as ca_map_path_polygon its rings. */
+void     ca_map_path_lines (cairo_t *cr, const CaMapTransform *transform, const CaLineSet *lines);
 /* Whether @cr draws onto paper (PDF, PostScript, SVG) rather than pixels. */
 gboolean ca_render_is_vector (cairo_t *cr);
 void     ca_map_path_polygon (cairo_t *cr, const CaMapTransform *transform,
@@ -63,7 +65,7 @@ void     ca_map_stripe_rect (cairo_t *cr, const CaRect *rect, const CaRgb *colou
 
 /* The neighbouring districts in light grey with white borders. */
 void     ca_map_draw_context (cairo_t *cr, const CaMapTransform *transform, CaLayer *context,
-                              double line_width);
+                              const CaLineSet *borders, double line_width);
 
 /* The units' outer boundary, @width wide: strokes every unit outline at
  * twice the width; the fills drawn afterwards cover the inner half and
