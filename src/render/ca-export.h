@@ -67,8 +67,10 @@ gboolean ca_export_figure_to (const char            *figure_id,
                               const char * const    *paths,
                               GError               **error);
 /* Every figure into @directory as <id>.<extension> for each of @extensions
- * (NULL-terminated: {"png", "pdf", NULL}); @progress (may be NULL) is called
- * after each figure with the count done; @cancellable stops between figures. */
+ * (NULL-terminated: {"png", "pdf", NULL}), two figures at a time; @progress
+ * (may be NULL) is called after each figure with the count done, from the
+ * thread that drew it, one call at a time; once @cancellable is cancelled
+ * no more figures begin, those begun are finished. */
 gboolean ca_export_all (CaAnalysis            *analysis,
                         CaBasemap             *basemap,
                         const CaExportOptions *options,

@@ -1,0 +1,175 @@
+/* ca-export-all.c — every figure into a folder, two at a time.
+ *
+ * A figure's several files are drawn at once already (ca_export_figure_to);
+ * with a single format that would leave a second core idle, so figures
+ * also run two at a time. Not more: each figure in flight holds its pages
+ * while they are drawn, and the export keeps within 40 MiB.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ca-export.h"
+
+#define MAX_FIGURES_AT_ONCE 2
+
+typedef struct
+{
+  CaAnalysis            *analysis;
+  CaBasemap             *basemap;
+  const CaExportOptions *options;
+  const char            *directory;
+  const char * const    *extensions;
+  gboolean               any_png;
+  const char * const    *ids;
+  guint                  total;
+  void                 (*progress) (guint done, guint total, gpointer data);
+  gpointer               progress_data;
+  GCancellable          *cancellable;
+
+  GMutex                 mutex;      /* guards what follows */
+  guint                  next;       /* the next figure to start */
+  guint                  done;
+  gboolean               failed;
+  GError               **errors;     /* one per figure */
+} AllFigures;
+
+/* Figure @i into its files, one per extension. */
+static gboolean
+export_figure (AllFigures *all,
+               guint       i,
+               GError    **error)
+{
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  CaExportOptions options = *all->options;
+
+  for (guint e = 0; all->extensions[e] != NULL; e++)
+    {
+      g_autofree char *name = g_strconcat (all->ids[i], ".", all->extensions[e], NULL);
+
+      g_ptr_array_add (paths, g_build_filename (all->directory, name, NULL));
+    }
+  g_ptr_array_add (paths, NULL);
+  /* World files only make sense for the maps' PNGs. */
+  options.world_file = options.world_file && all->any_png && ca_figure_is_map (all->ids[i]);
+  return ca_export_figure_to (all->ids[i], all->analysis, all->basemap, &options,
+                              (const char * const *) paths->pdata, error);
+}
+
+/* Takes figures until none is left, one has failed or the export is
+ * cancelled; the figures begun are finished, each file whole or absent. */
+static gpointer
+export_figures (gpointer data)
+{
+  AllFigures *all = data;
+
+  for (;;)
+    {
+      guint i;
+      gboolean ok;
+
+      g_mutex_lock (&all->mutex);
+      if (all->failed || all->next == all->total || g_cancellable_is_cancelled (all->cancellable))
+        {
+          g_mutex_unlock (&all->mutex);
+          return NULL;
+        }
+      i = all->next++;
+      g_mutex_unlock (&all->mutex);
+      ok = export_figure (all, i, &all->errors[i]);
+      g_mutex_lock (&all->mutex);
+      if (!ok)
+        all->failed = TRUE;
+      else if (all->progress != NULL)
+        all->progress (++all->done, all->total, all->progress_data);
+      else
+        all->done++;
+      g_mutex_unlock (&all->mutex);
+    }
+}
+
+static void
+run_workers (AllFigures *all)
+{
+  guint n_threads = MIN (MIN (all->total, g_get_num_processors ()), MAX_FIGURES_AT_ONCE);
+  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
+
+  for (guint t = 1; t < n_threads; t++)
+    {
+      GThread *thread = g_thread_try_new ("ca-export-all", export_figures, all, NULL);
+
+      if (thread == NULL)
+        break;
+      g_ptr_array_add (threads, thread);
+    }
+  export_figures (all);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (threads->pdata[t]);
+}
+
+/* The first figure's error in figure order, else the cancellation. */
+static gboolean
+take_result (AllFigures *all,
+             GError    **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < all->total; i++)
+    {
+      if (ok && all->errors[i] != NULL)
+        {
+          g_propagate_error (error, all->errors[i]);
+          ok = FALSE;
+        }
+      else
+        g_clear_error (&all->errors[i]);
+    }
+  if (ok && all->done < all->total)
+    {
+      g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_CANCELLED,
+                   _("Export cancelled after %u of %u figures"), all->done, all->total);
+      ok = FALSE;
+    }
+  return ok;
+}
+
+gboolean
+ca_export_all (CaAnalysis            *analysis,
+               CaBasemap             *basemap,
+               const CaExportOptions *options,
+               const char            *directory,
+               const char * const    *extensions,
+               void                 (*progress) (guint done, guint total, gpointer data),
+               gpointer               progress_data,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  AllFigures all = { analysis, basemap, options, directory, extensions, FALSE, ca_figure_get_ids (),
+                     0, progress, progress_data, cancellable };
+  gboolean ok;
+
+  g_return_val_if_fail (CA_IS_ANALYSIS (analysis), FALSE);
+  g_return_val_if_fail (directory != NULL, FALSE);
+  g_return_val_if_fail (extensions != NULL && extensions[0] != NULL, FALSE);
+
+  if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE,
+                   _("Cannot write into “%s”: not a folder"), directory);
+      return FALSE;
+    }
+  for (guint e = 0; extensions[e] != NULL; e++)
+    all.any_png = all.any_png || g_ascii_strcasecmp (extensions[e], "png") == 0;
+  all.total = g_strv_length ((char **) all.ids);
+  all.errors = g_new0 (GError *, all.total);
+  g_mutex_init (&all.mutex);
+  /* Drawing only reads the analysis once it is up to date. */
+  ca_analysis_update (analysis);
+  run_workers (&all);
+  ok = take_result (&all, error);
+  g_mutex_clear (&all.mutex);
+  g_free (all.errors);
+  return ok;
+}
