@@ -6,6 +6,10 @@
  * rasterises the next band meanwhile, and the compressed bands are
  * written in order as IDAT chunks.
  *
+ * Each band's Adler-32 comes from libdeflate, whose vectorised sum is
+ * several times faster than zlib's (23 M of the encoder's 125 M
+ * instructions on a 150 dpi A4 page before).
+ *
  * Every row uses filter None at deflate level 1. On the figures — flat
  * fills, thin lines, text — this beats choosing per row among None, Sub
  * and Up by libpng's heuristic in both time and size: deflate already
@@ -20,6 +24,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include "ca-export.h"
@@ -118,7 +123,7 @@ compress_band (Band     *band,
   int flush = band->last ? Z_FINISH : Z_SYNC_FLUSH, status;
 
   deflateReset (zs);
-  band->adler = (guint32) adler32_z (adler32 (0, NULL, 0), band->in, band->in_len);
+  band->adler = libdeflate_adler32 (1, band->in, band->in_len);
   zs->next_in = band->in;
   zs->avail_in = (uInt) band->in_len;
   do
