@@ -300,14 +300,34 @@ dispatch_band (CaPngWriter *writer,
     }
 }
 
-/* Cairo's RGB24 pixels are native-endian 0x00RRGGBB words. */
+static void
+put_be32_unaligned (guint8 *p,
+                    guint32 v)
+{
+  v = GUINT32_TO_BE (v);
+  memcpy (p, &v, sizeof v);
+}
+
+/* Cairo's RGB24 pixels are native-endian 0x00RRGGBB words. Four pixels
+ * make twelve bytes, written as three big-endian words: a third of the
+ * instructions of writing them byte by byte. */
 static void
 convert_row (guint8        *out,
              const guint32 *pixels,
              int            width)
 {
+  int x = 0;
+
   *out++ = 0;   /* filter None */
-  for (int x = 0; x < width; x++, out += 3)
+  for (; x + 4 <= width; x += 4, out += 12)
+    {
+      guint32 p0 = pixels[x], p1 = pixels[x + 1], p2 = pixels[x + 2], p3 = pixels[x + 3];
+
+      put_be32_unaligned (out, p0 << 8 | ((p1 >> 16) & 0xff));
+      put_be32_unaligned (out + 4, p1 << 16 | ((p2 >> 8) & 0xffff));
+      put_be32_unaligned (out + 8, p2 << 24 | (p3 & 0xffffff));
+    }
+  for (; x < width; x++, out += 3)
     {
       guint32 p = pixels[x];
 
