@@ -261,6 +261,68 @@ test_pdf_halo (void)
   remove_tree (dir);
 }
 
+/* A label with its halo on a dark ground at 150 dpi, through
+ * ca_render_show_layout or, when @stroke, by stroking the outlines. */
+static cairo_surface_t *
+draw_raster_label (gboolean stroke)
+{
+  const CaRgb black = { 0, 0, 0 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 260, 70);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GObject) context = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+
+  cairo_set_source_rgb (cr, 0.13, 0.40, 0.67);
+  cairo_paint (cr);
+  cairo_scale (cr, 150.0 / 72, 150.0 / 72);
+  context = G_OBJECT (ca_render_context_new (cr));
+  layout = ca_render_layout_new_full (PANGO_CONTEXT (context), "Хромтауский", 14, FALSE, 0,
+                                      PANGO_ALIGN_LEFT, 0);
+  if (stroke)
+    {
+      ca_render_update_context (cr, PANGO_CONTEXT (context));
+      cairo_move_to (cr, 6.3, 6.7);
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+      cairo_set_line_width (cr, 2.4);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+      cairo_stroke (cr);
+      ca_render_show_layout (cr, layout, 6.3, 6.7, &black, 0);
+    }
+  else
+    ca_render_show_layout (cr, layout, 6.3, 6.7, &black, 2.4);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* On a raster the halo is the glyphs' mask widened rather than their
+ * outlines stroked: the same band, to within the antialiased rim. */
+static void
+test_raster_halo (void)
+{
+  cairo_surface_t *widened = draw_raster_label (FALSE), *stroked = draw_raster_label (TRUE);
+  int stride = cairo_image_surface_get_stride (widened), bright_widened = 0, bright_stroked = 0;
+  int differing = 0;
+
+  for (int y = 0; y < 70; y++)
+    for (int x = 0; x < 260; x++)
+      {
+        guint32 a = ((guint32 *) (cairo_image_surface_get_data (widened) + y * stride))[x];
+        guint32 b = ((guint32 *) (cairo_image_surface_get_data (stroked) + y * stride))[x];
+
+        bright_widened += (a & 0xff) > 200;
+        bright_stroked += (b & 0xff) > 200;
+        differing += ABS ((int) (a & 0xff) - (int) (b & 0xff)) > 96;
+      }
+  /* The ground's blue is 171: only the halo is brighter than 200. */
+  g_assert_cmpint (bright_stroked, >, 1000);
+  g_assert_cmpint (ABS (bright_widened - bright_stroked), <, bright_stroked / 10);
+  g_assert_cmpint (differing, <, bright_stroked / 10);
+  cairo_surface_destroy (widened);
+  cairo_surface_destroy (stroked);
+}
+
 FIXTURE_TEST (test_favourability_colours)
 {
   static const char *const favourable[] = { "AKT", "MUG", "KHR" };
@@ -624,6 +686,7 @@ main (int    argc,
   g_test_add_func ("/render/text/font-fallback", test_font_fallback);
   g_test_add_func ("/render/text/vector-halo", test_vector_halo);
   g_test_add_func ("/render/text/pdf-halo", test_pdf_halo);
+  g_test_add_func ("/render/text/raster-halo", test_raster_halo);
   g_test_add_func ("/render/figure/favourability-colours", test_favourability_colours);
   g_test_add_func ("/render/figure/infrastructure-colours", test_infrastructure_colours);
   g_test_add_func ("/render/figure/industry-colours", test_industry_colours);

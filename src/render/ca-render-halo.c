@@ -13,11 +13,19 @@
  * halo's alpha, so overlapping neighbours do not add up: the result is
  * what stroking the label's outline gives.
  *
+ * On a raster, stroking glyph outlines (flattened, then scan converted at
+ * a quarter pixel) cost 45 M of a 150 dpi map's 400 M instructions. The
+ * band a stroke adds round a glyph is the glyph widened by half the
+ * stroke's width, so the label is drawn into an alpha mask, which is
+ * widened by a maximum filter over a disc, antialiased at its rim, and
+ * painted through: a few hundred thousand instructions a label.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ca-render-halo.h"
 
@@ -212,5 +220,143 @@ ca_render_halo_draw_shared (cairo_t     *cr,
   cairo_pop_group_to_source (cr);
   cairo_paint_with_alpha (cr, alpha);
   cairo_restore (cr);
+  return TRUE;
+}
+
+/* The widest a halo's band may be in device pixels: beyond, the filter's
+ * taps would cost more than stroking (a window zoomed far in). */
+#define MAX_RADIUS 8
+#define RIM 0.65
+
+/* One tap of the disc filter: offset and weight (the share of the pixel
+ * at that offset inside the disc, 1 − its distance beyond the rim). */
+typedef struct
+{
+  int   dx;
+  int   dy;
+  guint16 weight;   /* out of 256 */
+} Tap;
+
+static guint
+disc_taps (double radius,
+           Tap   *taps)
+{
+  int reach = (int) ceil (radius);
+  guint n = 0;
+
+  for (int dy = -reach; dy <= reach; dy++)
+    for (int dx = -reach; dx <= reach; dx++)
+      {
+        double inside = radius + 0.5 - sqrt ((double) (dx * dx + dy * dy));
+
+        if (inside > 0)
+          taps[n++] = (Tap) { dx, dy, (guint16) lround (256 * MIN (inside, 1.0)) };
+      }
+  return n;
+}
+
+/* d[i] = max (d[i], s[i] · weight / 256): written so that the compiler
+ * turns it into vector instructions, sixteen pixels at a time. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__ ((optimize ("tree-vectorize")))
+#endif
+static void
+max_scaled (guint8       *restrict d,
+            const guint8 *restrict s,
+            int                    n,
+            guint16                weight)
+{
+  for (int i = 0; i < n; i++)
+    {
+      guint8 v = (guint8) ((guint16) (s[i] * weight) >> 8);   /* ≤ 255 · 256 */
+
+      d[i] = v > d[i] ? v : d[i];
+    }
+}
+
+/* @out = the maximum over the disc of @in, each tap scaled by its weight. */
+static void
+dilate (cairo_surface_t *in,
+        cairo_surface_t *out,
+        const Tap       *taps,
+        guint            n_taps)
+{
+  int w = cairo_image_surface_get_width (in), h = cairo_image_surface_get_height (in);
+  int in_stride = cairo_image_surface_get_stride (in), out_stride = cairo_image_surface_get_stride (out);
+  const guint8 *src = cairo_image_surface_get_data (in);
+  guint8 *dst = cairo_image_surface_get_data (out);
+
+  memset (dst, 0, (gsize) out_stride * (gsize) h);
+  for (guint t = 0; t < n_taps; t++)
+    {
+      const Tap *tap = &taps[t];
+      int x0 = MAX (0, -tap->dx), x1 = MIN (w, w - tap->dx);
+
+      for (int y = MAX (0, -tap->dy); y < MIN (h, h - tap->dy); y++)
+        {
+          max_scaled (dst + (gsize) y * (gsize) out_stride + x0,
+                      src + (gsize) (y + tap->dy) * (gsize) in_stride + tap->dx + x0,
+                      x1 - x0, tap->weight);
+        }
+    }
+  cairo_surface_mark_dirty (out);
+}
+
+gboolean
+ca_render_halo_draw_dilated (cairo_t     *cr,
+                             PangoLayout *layout,
+                             double       x,
+                             double       y,
+                             double       width,
+                             double       alpha)
+{
+  double radius = width / 2, dx = 1, dy = 0, x0, y0, x1, y1, scale;
+  Tap taps[(2 * MAX_RADIUS + 1) * (2 * MAX_RADIUS + 1)];
+  PangoRectangle ink;
+  cairo_surface_t *glyphs, *halo;
+  cairo_matrix_t matrix;
+  cairo_t *mask_cr;
+  int pad, left, top;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  scale = hypot (dx, dy);
+  radius *= scale;
+  if (!(radius > 0 && radius + RIM <= MAX_RADIUS))
+    return FALSE;
+  pango_layout_get_extents (layout, &ink, NULL);
+  x0 = x + (double) ink.x / PANGO_SCALE;
+  y0 = y + (double) ink.y / PANGO_SCALE;
+  x1 = x0 + (double) ink.width / PANGO_SCALE;
+  y1 = y0 + (double) ink.height / PANGO_SCALE;
+  cairo_user_to_device (cr, &x0, &y0);
+  cairo_user_to_device (cr, &x1, &y1);
+  pad = (int) ceil (radius) + 2;
+  left = (int) floor (MIN (x0, x1)) - pad;
+  top = (int) floor (MIN (y0, y1)) - pad;
+  glyphs = cairo_image_surface_create (CAIRO_FORMAT_A8, (int) ceil (MAX (x0, x1)) + pad - left,
+                                       (int) ceil (MAX (y0, y1)) + pad - top);
+  halo = cairo_image_surface_create (CAIRO_FORMAT_A8, cairo_image_surface_get_width (glyphs),
+                                     cairo_image_surface_get_height (glyphs));
+  /* The label as the target would draw it, shifted to the mask's corner. */
+  mask_cr = cairo_create (glyphs);
+  cairo_get_matrix (cr, &matrix);
+  matrix.x0 -= left;
+  matrix.y0 -= top;
+  cairo_set_matrix (mask_cr, &matrix);
+  cairo_move_to (mask_cr, x, y);
+  pango_cairo_show_layout (mask_cr, layout);
+  cairo_destroy (mask_cr);
+  cairo_surface_flush (glyphs);
+  /* A covered pixel's centre lies half a pixel or so inside the glyph's
+   * edge: widened by 0.65 px more, the halos of Fig. 1 cover what the
+   * stroked ones did, on balance (measured). */
+  dilate (glyphs, halo, taps, disc_taps (radius + RIM, taps));
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+  cairo_mask_surface (cr, halo, left, top);
+  cairo_restore (cr);
+  cairo_surface_destroy (glyphs);
+  cairo_surface_destroy (halo);
   return TRUE;
 }

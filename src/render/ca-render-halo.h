@@ -19,4 +19,15 @@ gboolean ca_render_halo_draw_shared (cairo_t     *cr,
                                      double       width,
                                      double       alpha);
 
+/* Draws the halo of @layout placed at (@x, @y) on a raster: the glyphs
+ * drawn into a mask in device pixels, widened by @width / 2 (the band a
+ * stroke of @width round the outlines adds) and painted white at @alpha.
+ * FALSE, with nothing drawn, when the band is too wide for the filter. */
+gboolean ca_render_halo_draw_dilated (cairo_t     *cr,
+                                      PangoLayout *layout,
+                                      double       x,
+                                      double       y,
+                                      double       width,
+                                      double       alpha);
+
 G_END_DECLS
