@@ -6,13 +6,16 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ca-export.h"
+#include "ca-export-file.h"
 #include "ca-figure-private.h"
 #include "ca-project.h"
 #include "test-tmpdir.h"
@@ -605,6 +608,59 @@ test_several_outputs_errors (Fixture      *fixture,
   g_assert_cmpstr (listing, ==, "fig5.png taken.pdf");
 }
 
+/* The exporter's files gather cairo's small writes into a buffer: what
+ * arrives in any sizes is what the file holds, and a write that fails
+ * when the buffer goes out fails the file, which never appears. */
+static void
+test_file_buffer (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "x.bin", NULL);
+  g_autofree char *failing = g_build_filename (fixture->dir, "y.bin", NULL);
+  g_autofree char *contents = NULL, *listing = NULL;
+  g_autoptr (GByteArray) expected = g_byte_array_new ();
+  g_autoptr (GError) error = NULL;
+  CaExportFile file = { .fd = -1 };
+  guint8 piece[CA_EXPORT_FILE_BUFFER + 1000];
+  gsize length;
+  int read_only;
+
+  g_assert_true (ca_export_file_open (&file, path, &error));
+  for (guint i = 0; i < 30000; i++)
+    {
+      for (guint k = 0; k < 7; k++)
+        piece[k] = (guint8) (i * 7 + k);
+      g_assert_cmpint (ca_export_file_write (&file, piece, 7), ==, CAIRO_STATUS_SUCCESS);
+      g_byte_array_append (expected, piece, 7);
+    }
+  for (gsize k = 0; k < sizeof piece; k++)
+    piece[k] = (guint8) (k * 13);
+  g_assert_cmpint (ca_export_file_write (&file, piece, sizeof piece), ==, CAIRO_STATUS_SUCCESS);
+  g_byte_array_append (expected, piece, sizeof piece);
+  g_assert_cmpint (ca_export_file_write (&file, piece, 5), ==, CAIRO_STATUS_SUCCESS);
+  g_byte_array_append (expected, piece, 5);
+  g_assert_true (ca_export_file_finish (&file, &error));
+  g_assert_true (ca_export_files_commit (&file, 1, &error));
+  g_assert_no_error (error);
+  ca_export_file_clear (&file);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, expected->data, expected->len);
+
+  file = (CaExportFile) { .fd = -1 };
+  g_assert_true (ca_export_file_open (&file, failing, &error));
+  g_assert_cmpint (ca_export_file_write (&file, piece, 10), ==, CAIRO_STATUS_SUCCESS);
+  /* The descriptor turns read-only under the buffer: its write fails. */
+  read_only = open ("/dev/null", O_RDONLY);
+  g_assert_cmpint (dup2 (read_only, file.fd), ==, file.fd);
+  close (read_only);
+  g_assert_false (ca_export_file_finish (&file, &error));
+  g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, failing));
+  ca_export_file_clear (&file);
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "x.bin");
+}
+
 static void
 count_progress (guint    done,
                 guint    total,
@@ -702,6 +758,7 @@ main (int   argc,
   ADD ("/export/unwritable", test_unwritable);
   ADD ("/export/several-outputs", test_several_outputs);
   ADD ("/export/several-outputs-errors", test_several_outputs_errors);
+  ADD ("/export/file-buffer", test_file_buffer);
   ADD ("/export/all", test_export_all);
 #undef ADD
   return g_test_run ();

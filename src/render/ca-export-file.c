@@ -26,6 +26,8 @@ ca_export_file_clear (CaExportFile *file)
     g_unlink (file->tmp_path);
   g_clear_pointer (&file->tmp_path, g_free);
   g_clear_pointer (&file->path, g_free);
+  g_clear_pointer (&file->buffer, g_free);
+  file->buffered = 0;
 }
 
 void
@@ -63,38 +65,71 @@ ca_export_file_open (CaExportFile *file,
   return TRUE;
 }
 
-cairo_status_t
-ca_export_file_write (void                *closure,
-                      const unsigned char *data,
-                      unsigned int         length)
+/* write() all of @data, or remember why not. */
+static gboolean
+write_all (CaExportFile *file,
+           const guint8 *data,
+           gsize         length)
 {
-  CaExportFile *file = closure;
-
-  while (length > 0)
+  while (length > 0 && file->write_errno == 0)
     {
       ssize_t n = write (file->fd, data, length);
 
       if (n < 0 && errno == EINTR)
         continue;
       if (n <= 0)
+        file->write_errno = n < 0 ? errno : ENOSPC;
+      else
         {
-          if (file->write_errno == 0)
-            file->write_errno = n < 0 ? errno : ENOSPC;
-          return CAIRO_STATUS_WRITE_ERROR;
+          data += n;
+          length -= (gsize) n;
         }
-      data += n;
-      length -= (unsigned int) n;
     }
-  return CAIRO_STATUS_SUCCESS;
+  return file->write_errno == 0;
 }
 
-/* Flushes and closes the temporary file; the rename comes later. */
+static gboolean
+flush_buffer (CaExportFile *file)
+{
+  gsize n = file->buffered;
+
+  file->buffered = 0;
+  return write_all (file, file->buffer, n);
+}
+
+cairo_status_t
+ca_export_file_write (void                *closure,
+                      const unsigned char *data,
+                      unsigned int         length)
+{
+  CaExportFile *file = closure;
+  gboolean ok = TRUE;
+
+  if (file->buffer == NULL)
+    file->buffer = g_malloc (CA_EXPORT_FILE_BUFFER);
+  if (file->buffered + length > CA_EXPORT_FILE_BUFFER)
+    ok = flush_buffer (file);
+  if (ok && length >= CA_EXPORT_FILE_BUFFER)
+    ok = write_all (file, data, length);
+  else if (ok)
+    {
+      memcpy (file->buffer + file->buffered, data, length);
+      file->buffered += length;
+    }
+  return ok && file->write_errno == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Writes out the buffer, syncs and closes the temporary file; the rename
+ * comes later. */
 gboolean
 ca_export_file_finish (CaExportFile *file,
                        GError      **error)
 {
   int fd = file->fd;
 
+  if (file->buffered > 0)
+    flush_buffer (file);
+  g_clear_pointer (&file->buffer, g_free);
   file->fd = -1;
   if (file->write_errno != 0)
     {

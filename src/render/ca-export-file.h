@@ -13,18 +13,25 @@ G_BEGIN_DECLS
  * Initialise fd to -1. */
 typedef struct
 {
-  char *path;        /* destination */
-  char *tmp_path;
-  int   fd;
-  int   write_errno; /* first failed write(), 0 if none */
+  char   *path;        /* destination */
+  char   *tmp_path;
+  int     fd;
+  int     write_errno; /* first failed write(), 0 if none */
+  guint8 *buffer;      /* bytes not yet written, CA_EXPORT_FILE_BUFFER at most */
+  gsize   buffered;
 } CaExportFile;
+
+/* Cairo's PDF surface writes a few bytes at a time: 5000 write() calls
+ * for one map without a buffer. */
+#define CA_EXPORT_FILE_BUFFER (64 << 10)
 
 /* Creates "<dir>/.<name>.XXXXXX" for @path. */
 gboolean       ca_export_file_open (CaExportFile *file, const char *path, GError **error);
-/* A cairo write function; remembers the first errno. */
+/* A cairo write function, buffered; remembers the first errno. */
 cairo_status_t ca_export_file_write (void *closure, const unsigned char *data,
                                      unsigned int length);
-/* Flushes and closes the temporary file; the rename comes later. */
+/* Writes out the buffer, syncs and closes the temporary file; the rename
+ * comes later. */
 gboolean       ca_export_file_finish (CaExportFile *file, GError **error);
 gboolean       ca_export_file_write_string (CaExportFile *file, const char *text, GError **error);
 /* Renames every finished file into place: all or none appear. */
