@@ -12,6 +12,7 @@
 
 #include "ca-projection.h"
 #include "ca-shapefile.h"
+#include "ca-shapefile-private.h"
 #include "shapefile-writer.h"
 
 static const CaPoint sq_cw[] = { { 0, 0 }, { 0, 10 }, { 10, 10 }, { 10, 0 }, { 0, 0 } };
@@ -199,6 +200,42 @@ test_cp1251 (void)
       g_assert_cmpstr (ca_layer_get_value (layer, 0, 1), ==, "Хромтау");
       test_remove_dir (dir);
     }
+}
+
+/* The file hooks shapelib reads through behave as stdio's: an item cut
+ * short at the end still delivers its bytes (shapelib reads a .cpg so),
+ * reads past the end get nothing, and nothing opens for writing. */
+static void
+test_read_hooks (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "ten.bin", NULL);
+  g_autofree char *missing = g_build_filename (dir, "none.bin", NULL);
+  char buffer[16] = { 0 };
+  SAHooks hooks;
+  SAFile file;
+
+  g_assert_true (g_file_set_contents (path, "0123456789", 10, NULL));
+  ca_shapefile_setup_hooks (&hooks);
+  g_assert_null (hooks.FOpen (missing, "rb"));
+  g_assert_null (hooks.FOpen (path, "r+b"));
+  g_assert_null (hooks.FOpen (path, "wb"));
+  file = hooks.FOpen (path, "rb");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (hooks.FRead (buffer, 4, 1, file), ==, 1);
+  g_assert_cmpmem (buffer, 4, "0123", 4);
+  g_assert_cmpuint (hooks.FSeek (file, 2, SEEK_CUR), ==, 0);
+  g_assert_cmpuint (hooks.FTell (file), ==, 6);
+  memset (buffer, 0, sizeof buffer);
+  g_assert_cmpuint (hooks.FRead (buffer, 3, 2, file), ==, 1);
+  g_assert_cmpstr (buffer, ==, "6789");
+  g_assert_cmpuint (hooks.FSeek (file, -3, SEEK_END), ==, 0);
+  g_assert_cmpuint (hooks.FRead (buffer, 1, 8, file), ==, 3);
+  g_assert_cmpuint (hooks.FSeek (file, 100, SEEK_SET), ==, 0);
+  g_assert_cmpuint (hooks.FRead (buffer, 1, 8, file), ==, 0);
+  g_assert_cmpuint (hooks.FWrite (buffer, 1, 8, file), ==, 0);
+  g_assert_cmpint (hooks.FClose (file), ==, 0);
+  test_remove_dir (dir);
 }
 
 static void
@@ -586,6 +623,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/shapefile/polygons-z-m", test_polygons_z_m);
   g_test_add_func ("/shapefile/cp1251", test_cp1251);
   g_test_add_func ("/shapefile/bad-encoding", test_bad_encoding);
+  g_test_add_func ("/shapefile/read-hooks", test_read_hooks);
   g_test_add_func ("/shapefile/points", test_points);
   g_test_add_func ("/shapefile/wrong-kind", test_wrong_kind_and_type);
   g_test_add_func ("/shapefile/projected-prj", test_projected_prj);

@@ -17,6 +17,10 @@ gboolean             ca_shapefile_fail (GError          **error,
                                         const char       *format,
                                         ...) G_GNUC_PRINTF (3, 4);
 
+/* shapelib's file hooks for reading: memory-mapped files, and no messages
+ * printed (ca-shapefile-hooks.c). */
+void                 ca_shapefile_setup_hooks (SAHooks *hooks);
+
 /* A .dbf opened and checked, with its text decoder chosen. */
 typedef struct _CaDbfReader CaDbfReader;
 

@@ -137,15 +137,22 @@ check_header (const guchar *header, goffset size, const char *name, int *shape_t
   return TRUE;
 }
 
+/* @length bytes at @offset of @file, if it has them. */
 static gboolean
-read_exactly (FILE *file, goffset offset, guchar *buffer, gsize length)
+read_exactly (GBytes *file, goffset offset, guchar *buffer, gsize length)
 {
-  return fseeko (file, offset, SEEK_SET) == 0 && fread (buffer, 1, length, file) == length;
+  gsize size;
+  const guchar *data = g_bytes_get_data (file, &size);
+
+  if (offset < 0 || (gsize) offset > size || length > size - (gsize) offset)
+    return FALSE;
+  memcpy (buffer, data + offset, length);
+  return TRUE;
 }
 
 /* Checks one record's header and counts before shapelib allocates for it. */
 static gboolean
-precheck_record (ShpCheck *check, FILE *shp, guint record, guint64 offset, guint64 length,
+precheck_record (ShpCheck *check, GBytes *shp, guint record, guint64 offset, guint64 length,
                  GError **error)
 {
   guchar peek[RECORD_PEEK_BYTES] = { 0 };
@@ -236,13 +243,15 @@ shp_precheck (ShpCheck *check, const char *shp_path, const char *shx_path,
 
   if (!file_size (shp_path, check->name, &shp_size, error))
     return FALSE;
-  FILE *shp = g_fopen (shp_path, "rb");
-  if (shp == NULL)
-    {
-      int saved = errno;
-      return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_NOT_FOUND, _("Cannot read %s: %s"),
-                                check->name, g_strerror (saved));
-    }
+  /* Read whole, not through stdio: a seek per record would be a system
+   * call per record. (Not mapped: another program truncating the file
+   * meanwhile would crash the reader.) */
+  g_autofree char *shp_data = NULL;
+  gsize shp_length = 0;
+  if (!g_file_get_contents (shp_path, &shp_data, &shp_length, &local_error))
+    return ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_NOT_FOUND, _("Cannot read %s: %s"),
+                              check->name, local_error->message);
+  g_autoptr (GBytes) shp = g_bytes_new_static (shp_data, shp_length);
   gboolean ok = FALSE;
   if (shp_size < SHP_HEADER_BYTES || !read_exactly (shp, 0, header, SHP_HEADER_BYTES))
     ca_shapefile_fail (error, CA_SHAPEFILE_ERROR_CORRUPT,
@@ -273,21 +282,7 @@ shp_precheck (ShpCheck *check, const char *shp_path, const char *shx_path,
       else
         ok = precheck_record (check, shp, i + 1, offset, length, error);
     }
-  fclose (shp);
   return ok;
-}
-
-/* shapelib reports errors only by printing; we report our own. */
-static void
-quiet_error (const char *message)
-{
-}
-
-static void
-setup_hooks (SAHooks *hooks)
-{
-  SASetupDefaultHooks (hooks);
-  hooks->Error = quiet_error;
 }
 
 static gboolean
@@ -581,7 +576,7 @@ load_parts (const char *path, const char *stem, CaLayerKind kind, ShpCheck *chec
   if (!shp_precheck (check, path, shx_path, error) || !check_kind (check, kind, error))
     return NULL;
 
-  setup_hooks (&hooks);
+  ca_shapefile_setup_hooks (&hooks);
   g_autoptr (CaDbfReader) dbf = ca_dbf_reader_open (dbf_path, &hooks, check->n_records, error);
   if (dbf == NULL)
     return NULL;
