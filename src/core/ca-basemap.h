@@ -31,11 +31,10 @@ const CaPolygon *ca_basemap_get_unit_polygon (CaBasemap *self, guint unit);
 /* Projected context districts (may be NULL), excluding the region's own. */
 CaLayer      *ca_basemap_get_context (CaBasemap *self);
 /* The lines to stroke rather than the polygons' outlines, each border
- * once (see ca-edges.h): between the units, round the region (the units'
- * outer edges) and between the context districts (may be NULL). */
+ * once (see ca-edges.h): between the units, and round the region (the
+ * units' outer edges). */
 const CaLineSet *ca_basemap_get_unit_borders (CaBasemap *self);
 const CaLineSet *ca_basemap_get_region_outline (CaBasemap *self);
-const CaLineSet *ca_basemap_get_context_borders (CaBasemap *self);
 /* Projected settlement points (may be NULL); fields name, name_ru, name_en, place, population. */
 CaLayer      *ca_basemap_get_settlements (CaBasemap *self);
 /* Extent of the units, in map metres. */

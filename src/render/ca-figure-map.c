@@ -402,7 +402,6 @@ draw_ground (cairo_t  *cr,
   ca_rgb_set_source (cr, &outside);
   cairo_paint (cr);
   ca_map_draw_context (cr, layer->transform, ca_basemap_get_context (layer->style->basemap),
-                       ca_basemap_get_context_borders (layer->style->basemap),
                        0.6 * layer->scale);
   ca_map_draw_region_halo (cr, layer->transform, layer->style->basemap, &region, 1.3 * layer->scale);
   cairo_restore (cr);

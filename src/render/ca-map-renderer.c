@@ -219,7 +219,6 @@ void
 ca_map_draw_context (cairo_t              *cr,
                      const CaMapTransform *transform,
                      CaLayer              *context,
-                     const CaLineSet      *borders,
                      double                line_width)
 {
   CaRgb fill = CA_RGB_CONTEXT;
@@ -244,19 +243,10 @@ ca_map_draw_context (cairo_t              *cr,
       ca_map_path_polygon (cr, transform, feature->polygon);
     }
   ca_rgb_set_source (cr, &fill);
-  /* On paper the outlines go with the fill (one path, written once); on
-   * a raster each border is stroked once rather than twice. */
-  if (ca_render_is_vector (cr) || borders == NULL)
-    cairo_fill_preserve (cr);
-  else
-    {
-      cairo_fill (cr);
-      ca_map_path_lines (cr, transform, borders);
-    }
+  cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, line_width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke (cr);
   cairo_restore (cr);
 }

@@ -65,7 +65,7 @@ void     ca_map_stripe_rect (cairo_t *cr, const CaRect *rect, const CaRgb *colou
 
 /* The neighbouring districts in light grey with white borders. */
 void     ca_map_draw_context (cairo_t *cr, const CaMapTransform *transform, CaLayer *context,
-                              const CaLineSet *borders, double line_width);
+                              double line_width);
 
 /* The units' outer boundary, @width wide: strokes every unit outline at
  * twice the width; the fills drawn afterwards cover the inner half and
