@@ -337,6 +337,14 @@ ca_render_halo_draw_dilated (cairo_t     *cr,
                                        (int) ceil (MAX (y0, y1)) + pad - top);
   halo = cairo_image_surface_create (CAIRO_FORMAT_A8, cairo_image_surface_get_width (glyphs),
                                      cairo_image_surface_get_height (glyphs));
+  if (cairo_surface_status (glyphs) != CAIRO_STATUS_SUCCESS ||
+      cairo_surface_status (halo) != CAIRO_STATUS_SUCCESS)
+    {
+      /* Too large a label for an image: the caller strokes it. */
+      cairo_surface_destroy (glyphs);
+      cairo_surface_destroy (halo);
+      return FALSE;
+    }
   /* The label as the target would draw it, shifted to the mask's corner. */
   mask_cr = cairo_create (glyphs);
   cairo_get_matrix (cr, &matrix);
