@@ -382,29 +382,77 @@ ca_map_draw_settlement_symbol (cairo_t           *cr,
   cairo_restore (cr);
 }
 
+/* Whether the settlement at (@x, @y) falls on the map frame, give or take
+ * its symbol. */
+static gboolean
+in_frame (const CaMapTransform *transform,
+          double                x,
+          double                y)
+{
+  const CaRect *f = &transform->frame;
+
+  return x >= f->x - 5 && y >= f->y - 5 && x <= f->x + f->width + 5 && y <= f->y + f->height + 5;
+}
+
+/* All the villages' dots as one path filled once: two hundred and more
+ * operations become one, for cairo's rasteriser and in a PDF alike. */
+static void
+draw_villages (cairo_t              *cr,
+               const CaMapTransform *transform,
+               CaLayer              *settlements,
+               const guint8         *classes,
+               double                s)
+{
+  double r = ca_settlement_radius (CA_SETTLEMENT_VILLAGE, s);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint i = 0; i < ca_layer_get_n_features (settlements); i++)
+    {
+      const CaFeature *feature = ca_layer_get_feature (settlements, i);
+      double x, y;
+
+      if (classes[i] != CA_SETTLEMENT_VILLAGE)
+        continue;
+      ca_map_transform_to_device (transform, feature->point.x, feature->point.y, &x, &y);
+      if (!in_frame (transform, x, y))
+        continue;
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+    }
+  cairo_set_source_rgb (cr, 0.38, 0.38, 0.38);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 void
 ca_map_draw_settlements (cairo_t              *cr,
                          const CaMapTransform *transform,
                          CaLayer              *settlements,
                          double                s)
 {
-  const CaRect *f = &transform->frame;
+  g_autofree guint8 *classes = NULL;
+  guint n;
 
   if (settlements == NULL)
     return;
+  n = ca_layer_get_n_features (settlements);
+  classes = g_new (guint8, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    classes[i] = (guint8) ca_settlement_class (settlements, i);
   /* Villages first, so towns sit on top of them. */
-  for (int klass = CA_SETTLEMENT_VILLAGE; klass <= CA_SETTLEMENT_CITY; klass++)
-    for (guint i = 0; i < ca_layer_get_n_features (settlements); i++)
+  draw_villages (cr, transform, settlements, classes, s);
+  for (int klass = CA_SETTLEMENT_TOWN; klass <= CA_SETTLEMENT_CITY; klass++)
+    for (guint i = 0; i < n; i++)
       {
         const CaFeature *feature = ca_layer_get_feature (settlements, i);
         double x, y;
 
-        if ((int) ca_settlement_class (settlements, i) != klass)
+        if (classes[i] != klass)
           continue;
         ca_map_transform_to_device (transform, feature->point.x, feature->point.y, &x, &y);
-        if (x < f->x - 5 || y < f->y - 5 || x > f->x + f->width + 5 || y > f->y + f->height + 5)
-          continue;
-        ca_map_draw_settlement_symbol (cr, (CaSettlementClass) klass, x, y, s);
+        if (in_frame (transform, x, y))
+          ca_map_draw_settlement_symbol (cr, (CaSettlementClass) klass, x, y, s);
       }
 }
 
