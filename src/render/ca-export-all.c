@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ca-export.h"
+#include "ca-export-file.h"
 
 #define MAX_FIGURES_AT_ONCE 2
 
@@ -90,25 +91,6 @@ export_figures (gpointer data)
     }
 }
 
-static void
-run_workers (AllFigures *all)
-{
-  guint n_threads = MIN (MIN (all->total, g_get_num_processors ()), MAX_FIGURES_AT_ONCE);
-  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
-
-  for (guint t = 1; t < n_threads; t++)
-    {
-      GThread *thread = g_thread_try_new ("ca-export-all", export_figures, all, NULL);
-
-      if (thread == NULL)
-        break;
-      g_ptr_array_add (threads, thread);
-    }
-  export_figures (all);
-  for (guint t = 0; t < threads->len; t++)
-    g_thread_join (threads->pdata[t]);
-}
-
 /* The first figure's error in figure order, else the cancellation. */
 static gboolean
 take_result (AllFigures *all,
@@ -167,7 +149,8 @@ ca_export_all (CaAnalysis            *analysis,
   g_mutex_init (&all.mutex);
   /* Drawing only reads the analysis once it is up to date. */
   ca_analysis_update (analysis);
-  run_workers (&all);
+  ca_export_run_threads ("ca-export-all", export_figures, &all,
+                         MIN (MIN (all.total, g_get_num_processors ()), MAX_FIGURES_AT_ONCE));
   ok = take_result (&all, error);
   g_mutex_clear (&all.mutex);
   g_free (all.errors);

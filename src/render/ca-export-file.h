@@ -1,4 +1,5 @@
-/* ca-export-file.h — private to the exporter: atomic output files.
+/* ca-export-file.h — private to the exporter: atomic output files, and
+ * the threads that write several at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,5 +41,10 @@ gboolean       ca_export_files_commit (CaExportFile *files, guint n_files, GErro
 void           ca_export_file_clear (CaExportFile *file);
 /* "Cannot write “PATH”: reason" as CA_EXPORT_ERROR_WRITE. */
 void           ca_export_set_write_error (GError **error, const char *path, int errsv);
+
+/* Runs @work (@data) on this thread and on up to @n_threads - 1 more, and
+ * returns when all have: @work takes its share of the jobs from @data. */
+void           ca_export_run_threads (const char *name, GThreadFunc work, gpointer data,
+                                      guint n_threads);
 
 G_END_DECLS

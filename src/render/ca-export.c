@@ -473,25 +473,23 @@ write_outputs (gpointer data)
   return NULL;
 }
 
-/* Runs write_outputs on this thread and as many more as there are
- * processors to share the outputs. */
-static void
-write_outputs_in_threads (Outputs *outputs)
+void
+ca_export_run_threads (const char  *name,
+                       GThreadFunc  work,
+                       gpointer     data,
+                       guint        n_threads)
 {
-  guint n_threads = MIN (outputs->n, g_get_num_processors ());
   g_autoptr (GPtrArray) threads = g_ptr_array_new ();
 
-  /* Drawing only reads the analysis once it is up to date. */
-  ca_analysis_update (outputs->analysis);
   for (guint t = 1; t < n_threads; t++)
     {
-      GThread *thread = g_thread_try_new ("ca-export", write_outputs, outputs, NULL);
+      GThread *thread = g_thread_try_new (name, work, data, NULL);
 
       if (thread == NULL)
         break;
       g_ptr_array_add (threads, thread);
     }
-  write_outputs (outputs);
+  work (data);
   for (guint t = 0; t < threads->len; t++)
     g_thread_join (threads->pdata[t]);
 }
@@ -547,7 +545,10 @@ ca_export_figure_to (const char            *figure_id,
   if (outputs.options == NULL)
     return FALSE;
   outputs.errors = g_new0 (GError *, outputs.n);
-  write_outputs_in_threads (&outputs);
+  /* Drawing only reads the analysis once it is up to date. */
+  ca_analysis_update (analysis);
+  ca_export_run_threads ("ca-export", write_outputs, &outputs,
+                         MIN (outputs.n, g_get_num_processors ()));
   for (guint i = 0; i < outputs.n; i++)
     {
       if (ok && outputs.errors[i] != NULL)
