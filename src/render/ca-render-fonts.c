@@ -65,9 +65,11 @@ family_file (FcConfig   *config,
 }
 
 /* A configuration of @dirs (XML <dir> elements) and the usual caches, or
- * NULL unless it holds the figure font. */
+ * NULL unless it holds the figure font, whose file goes to @figure_file
+ * (may be NULL). */
 static FcConfig *
-config_new (const char *dirs)
+config_new (const char  *dirs,
+            char       **figure_file)
 {
   g_autofree char *xml = g_strconcat ("<?xml version=\"1.0\"?>\n<fontconfig>\n", dirs,
                                       CACHE_DIRS "</fontconfig>\n", NULL);
@@ -83,6 +85,8 @@ config_new (const char *dirs)
       FcConfigDestroy (config);
       return NULL;
     }
+  if (figure_file != NULL)
+    *figure_file = g_steal_pointer (&file);
   return config;
 }
 
@@ -91,18 +95,17 @@ static gpointer
 load_configs (gpointer data)
 {
   Configs *configs;
-  FcConfig *all = config_new (SYSTEM_DIRS);
   g_autofree char *file = NULL, *dir = NULL, *escaped = NULL, *dirs = NULL;
+  FcConfig *all = config_new (SYSTEM_DIRS, &file);
 
   if (all == NULL)
     return NULL;
   configs = g_new0 (Configs, 1);
   configs->fallback = all;
-  file = family_file (all, CA_RENDER_FONT_FAMILY);
   dir = g_path_get_dirname (file);
   escaped = g_markup_escape_text (dir, -1);
   dirs = g_strdup_printf ("  <dir>%s</dir>\n", escaped);
-  configs->figure = config_new (dirs);
+  configs->figure = config_new (dirs, NULL);
   if (configs->figure == NULL)
     configs->figure = all;
   return configs;
