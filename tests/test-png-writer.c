@@ -1,7 +1,8 @@
-/* test-png-writer.c — the banded PNG encoder: what it writes reads back
- * (through cairo's libpng reader) pixel for pixel, whatever the bands,
- * with the resolution in pHYs; compressing on threads changes no byte;
- * a failing sink is reported.
+/* test-png-writer.c — the PNG encoder: what it writes reads back (through
+ * cairo's libpng reader) pixel for pixel, whatever the batches of rows,
+ * with the resolution in pHYs; the batches change no byte; a long image
+ * spans several IDAT chunks of one zlib stream; a failing sink is
+ * reported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -71,12 +72,10 @@ test_image (int width,
   return surface;
 }
 
-/* @threads < 0: the writer's default. */
 static void
-encode_threads (cairo_surface_t *image,
-                int              band,
-                int              threads,
-                Sink            *sink)
+encode (cairo_surface_t *image,
+        int              batch,
+        Sink            *sink)
 {
   int width = cairo_image_surface_get_width (image), height = cairo_image_surface_get_height (image);
   const guint8 *data = cairo_image_surface_get_data (image);
@@ -84,21 +83,11 @@ encode_threads (cairo_surface_t *image,
   g_autoptr (CaPngWriter) writer = ca_png_writer_new (width, height, 150, sink_write, sink);
   g_autoptr (GError) error = NULL;
 
-  if (threads >= 0)
-    ca_png_writer_set_threads (writer, threads);
-  for (int y = 0; y < height; y += band)
+  for (int y = 0; y < height; y += batch)
     g_assert_true (ca_png_writer_add_rows (writer, data + (gsize) y * stride, stride,
-                                           MIN (band, height - y), &error));
+                                           MIN (batch, height - y), &error));
   g_assert_true (ca_png_writer_finish (writer, &error));
   g_assert_no_error (error);
-}
-
-static void
-encode (cairo_surface_t *image,
-        int              band,
-        Sink            *sink)
-{
-  encode_threads (image, band, -1, sink);
 }
 
 static void
@@ -170,38 +159,31 @@ idat_data (GByteArray *png,
   return zdata;
 }
 
-/* Tall enough for seven bands, the last one short: the bands compressed
- * on threads (more bands than slots in flight, fed in odd batches) give
- * the same bytes as in the caller's thread, one IDAT chunk per band,
- * and inflate with zlib, Adler-32 included, to filter None + RGB rows. */
+/* Noisy and tall enough for several IDAT chunks: fed a row at a time or
+ * in odd batches it gives the same bytes; every chunk but the last is
+ * full; the chunks join into one zlib stream that inflates, Adler-32
+ * checked, to filter None + RGB rows. */
 static void
-test_threads (void)
+test_long_stream (void)
 {
-  int width = 400, band_rows = CA_PNG_WRITER_BAND_BYTES / (3 * width + 1);
-  int height = 6 * band_rows + band_rows / 2, stride;
+  int width = 400, height = 1500, stride;
   cairo_surface_t *image = test_image (width, height);
   const guint8 *data = cairo_image_surface_get_data (image);
   gsize row = (gsize) width * 3 + 1;
   uLongf raw_len = (uLongf) (row * (gsize) height);
   g_autofree guint8 *raw = g_malloc (raw_len);
-  Sink inline_sink = { g_byte_array_new (), 0, 0 };
-  static const int threads[] = { 2, 3 };
+  Sink whole = { g_byte_array_new (), 0, 0 }, rows = { g_byte_array_new (), 0, 0 };
   GByteArray *zdata;
   guint n_idat;
 
-  g_assert_cmpint (height % band_rows, !=, 0);
   stride = cairo_image_surface_get_stride (image);
-  encode_threads (image, 256, 0, &inline_sink);
-  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
-    {
-      Sink sink = { g_byte_array_new (), 0, 0 };
-
-      encode_threads (image, 7, threads[i], &sink);
-      g_assert_cmpmem (sink.bytes->data, sink.bytes->len, inline_sink.bytes->data, inline_sink.bytes->len);
-      g_byte_array_unref (sink.bytes);
-    }
-  zdata = idat_data (inline_sink.bytes, &n_idat);
-  g_assert_cmpuint (n_idat, ==, 7);
+  encode (image, 1000, &whole);
+  encode (image, 1, &rows);
+  g_assert_cmpmem (rows.bytes->data, rows.bytes->len, whole.bytes->data, whole.bytes->len);
+  zdata = idat_data (whole.bytes, &n_idat);
+  g_assert_cmpuint (n_idat, >=, 2);
+  g_assert_cmpuint (zdata->len, >, (n_idat - 1) * CA_PNG_WRITER_IDAT_BYTES);
+  g_assert_cmpuint (zdata->len, <=, n_idat * CA_PNG_WRITER_IDAT_BYTES);
   g_assert_cmpint (uncompress (raw, &raw_len, zdata->data, zdata->len), ==, Z_OK);
   g_assert_cmpuint (raw_len, ==, row * (gsize) height);
   for (int y = 0; y < height; y++)
@@ -218,7 +200,8 @@ test_threads (void)
         }
     }
   g_byte_array_unref (zdata);
-  g_byte_array_unref (inline_sink.bytes);
+  g_byte_array_unref (whole.bytes);
+  g_byte_array_unref (rows.bytes);
   cairo_surface_destroy (image);
 }
 
@@ -240,28 +223,26 @@ test_write_failure (void)
   cairo_surface_destroy (image);
 }
 
-/* A sink failing after the first band's chunk, with bands still
- * compressing on threads when the writer gives up and is freed. */
+/* A sink failing after the first IDAT chunk, in the middle of the rows. */
 static void
-test_write_failure_threads (void)
+test_write_failure_midway (void)
 {
-  int width = 400, band_rows = CA_PNG_WRITER_BAND_BYTES / (3 * width + 1);
-  int height = 9 * band_rows + 5;
+  int width = 400, height = 4000;
   cairo_surface_t *image = test_image (width, height);
   const guint8 *data = cairo_image_surface_get_data (image);
   int stride = cairo_image_surface_get_stride (image);
-  Sink sink = { g_byte_array_new (), 0, 20000 };
+  Sink sink = { g_byte_array_new (), 0, CA_PNG_WRITER_IDAT_BYTES + 100 };
   g_autoptr (CaPngWriter) writer = ca_png_writer_new (width, height, 150, sink_write, &sink);
   g_autoptr (GError) error = NULL;
   gboolean ok = TRUE;
+  int y;
 
-  ca_png_writer_set_threads (writer, 2);
-  for (int y = 0; ok && y < height; y += 16)
+  for (y = 0; ok && y < height; y += 16)
     ok = ca_png_writer_add_rows (writer, data + (gsize) y * stride, stride, MIN (16, height - y), &error);
-  ok = ok && ca_png_writer_finish (writer, &error);
   g_assert_false (ok);
+  g_assert_cmpint (y, <, height);
   g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE);
-  g_assert_cmpuint (sink.bytes->len, <=, 20000);
+  g_assert_cmpuint (sink.bytes->len, <=, CA_PNG_WRITER_IDAT_BYTES + 100);
   g_clear_pointer (&writer, ca_png_writer_free);
   g_byte_array_unref (sink.bytes);
   cairo_surface_destroy (image);
@@ -274,8 +255,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/png-writer/round-trip", test_round_trip);
-  g_test_add_func ("/png-writer/threads", test_threads);
+  g_test_add_func ("/png-writer/long-stream", test_long_stream);
   g_test_add_func ("/png-writer/write-failure", test_write_failure);
-  g_test_add_func ("/png-writer/write-failure-threads", test_write_failure_threads);
+  g_test_add_func ("/png-writer/write-failure-midway", test_write_failure_midway);
   return g_test_run ();
 }

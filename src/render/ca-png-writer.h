@@ -12,12 +12,8 @@ G_BEGIN_DECLS
 
 typedef struct _CaPngWriter CaPngWriter;
 
-/* Rows are deflated in bands of at most this many filtered bytes (at
- * least one row), each on its own thread. Small bands stay in cache and
- * spare zlib the sliding of its window: for a 150 dpi A4 map, 64 KiB
- * bands take 35 % fewer instructions than 256 KiB ones for 3 % more
- * bytes. */
-#define CA_PNG_WRITER_BAND_BYTES (64 * 1024)
+/* Compressed bytes per IDAT chunk (the last one may be shorter). */
+#define CA_PNG_WRITER_IDAT_BYTES (256 * 1024)
 
 /* An 8-bit RGB PNG of @width × @height pixels at @dpi (written as the
  * pHYs chunk) whose bytes go to @write (a cairo write function, so the
@@ -27,11 +23,6 @@ CaPngWriter *ca_png_writer_new (int                width,
                                 double             dpi,
                                 cairo_write_func_t write,
                                 void              *closure);
-/* Compression threads (default: one per processor, at most 8; 0 or 1
- * compresses in the caller's thread). The bytes written are the same
- * whatever the count. Call before the first row. */
-void         ca_png_writer_set_threads (CaPngWriter *writer,
-                                        int          n_threads);
 /* Appends @n_rows rows of a CAIRO_FORMAT_RGB24 image. */
 gboolean     ca_png_writer_add_rows (CaPngWriter  *writer,
                                      const guint8 *data,
