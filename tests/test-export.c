@@ -313,6 +313,62 @@ test_pdf_text (Fixture      *fixture,
   assert_contains (text, "−2,4 – −1,0");
   assert_contains (text, "1,8 – 4,0");
   assert_contains (text, "OpenStreetMap");
+  /* The legend keys the context and the settlements the map draws. */
+  assert_contains (text, "Другие районы Казахстана");
+  assert_contains (text, "Село");
+}
+
+/* With only the 13-district shapefile to read, the map has neither the
+ * neighbouring districts nor the settlements, and its legend lists
+ * neither. */
+static void
+test_legend_without_context (Fixture      *fixture,
+                             gconstpointer data)
+{
+  static const char *const parts[] = { "shp", "shx", "dbf", "prj", "cpg" };
+  g_autofree char *maps = g_strdup (g_getenv ("CLUSTER_ATLAS_MAPS"));
+  g_autofree char *only = g_build_filename (fixture->dir, "only-districts", NULL);
+  g_autofree char *shp = g_build_filename (only, "aktobe_districts.shp", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "fig1.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  CaExportOptions options;
+
+  if (!need_maps (fixture))
+    return;
+  if (!g_file_test ("/usr/bin/pdftotext", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("no pdftotext");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (only, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("aktobe_districts.%s", parts[i]);
+      g_autofree char *from = g_build_filename (maps, name, NULL);
+      g_autofree char *to = g_build_filename (only, name, NULL);
+
+      g_assert_cmpint (symlink (from, to), ==, 0);
+    }
+  g_clear_object (&fixture->basemap);
+  g_setenv ("CLUSTER_ATLAS_MAPS", only, TRUE);
+  fixture->basemap = ca_basemap_load (fixture->dataset, shp, &error);
+  g_setenv ("CLUSTER_ATLAS_MAPS", maps, TRUE);
+  g_assert_no_error (error);
+  if (ca_basemap_get_context (fixture->basemap) != NULL)
+    {
+      g_test_skip ("kaz_districts.shp is installed in a data folder");
+      return;
+    }
+  g_assert_null (ca_basemap_get_settlements (fixture->basemap));
+
+  ca_export_options_init (&options);
+  export_ok (fixture, CA_FIGURE_INFRASTRUCTURE, &options, pdf);
+  text = pdf_text (pdf);
+  assert_contains (text, "Граница района");
+  assert_contains (text, "Иргизский район");
+  g_assert_null (strstr (text, "Другие районы Казахстана"));
+  g_assert_null (strstr (text, "Село"));
 }
 
 static void
@@ -753,6 +809,7 @@ main (int   argc,
   ADD ("/export/png-size", test_png_size);
   ADD ("/export/size-limits", test_size_limits);
   ADD ("/export/pdf-text", test_pdf_text);
+  ADD ("/export/legend-without-context", test_legend_without_context);
   ADD ("/export/svg", test_svg);
   ADD ("/export/world-file", test_world_file);
   ADD ("/export/unwritable", test_unwritable);

@@ -71,14 +71,17 @@ ca_map_style_add_base_legend (CaMapStyle *style)
 {
   CaLang lang = style->lang;
   CaRgb region = CA_RGB_REGION_LINE, context = CA_RGB_CONTEXT;
+  CaLayer *context_layer = ca_basemap_get_context (style->basemap);
 
   ca_legend_begin_block (style->legend, ca_render_gettext (lang, N_("Boundaries and settlements")),
                          NULL);
   ca_legend_add_line (style->legend, &region, 1.4, FALSE, ca_render_gettext (lang, N_("Region boundary")));
   ca_legend_add_line (style->legend, &style->border, style->border_width, FALSE,
                       ca_render_gettext (lang, N_("District boundary")));
-  ca_legend_add_swatch (style->legend, &context,
-                        ca_render_gettext (lang, N_("Other districts of Kazakhstan")));
+  /* Without kaz_districts.shp the map shows no neighbours: no key for them. */
+  if (context_layer != NULL && ca_layer_get_n_features (context_layer) > 0)
+    ca_legend_add_swatch (style->legend, &context,
+                          ca_render_gettext (lang, N_("Other districts of Kazakhstan")));
   if (style->places == NULL)
     return;
   ca_legend_add_settlement (style->legend, CA_SETTLEMENT_CITY,
