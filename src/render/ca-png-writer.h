@@ -23,6 +23,11 @@ CaPngWriter *ca_png_writer_new (int                width,
                                 double             dpi,
                                 cairo_write_func_t write,
                                 void              *closure);
+/* Whether rows are converted with vector instructions where the
+ * processor has them (the default); the bytes are the same either way.
+ * Call before the first row. */
+void         ca_png_writer_use_simd (CaPngWriter *writer,
+                                     gboolean     use);
 /* Appends @n_rows rows of a CAIRO_FORMAT_RGB24 image. */
 gboolean     ca_png_writer_add_rows (CaPngWriter  *writer,
                                      const guint8 *data,
