@@ -359,6 +359,29 @@ test_basemap (void)
   g_assert_cmpuint (outline, <, borders);
   g_assert_cmpuint (borders, <, ring_edges);
   g_assert_cmpuint (2 * borders, ==, ring_edges + outline);
+
+  /* Each unit's label point lies inside it, as far from its edge as the
+   * deepest of a 21 × 21 grid of probes, within the 1 km it is found to. */
+  const CaPoint *labels = ca_basemap_get_label_points (basemap);
+  for (guint u = 0; u < 13; u++)
+    {
+      const CaPolygon *polygon = ca_basemap_get_unit_polygon (basemap, u);
+      CaBBox box;
+      double deepest = 0, depth = ca_polygon_distance_to_edge (polygon, labels[u].x, labels[u].y);
+
+      g_assert_true (ca_polygon_contains (polygon, labels[u].x, labels[u].y));
+      ca_polygon_bbox (polygon, &box);
+      for (int i = 0; i <= 20; i++)
+        for (int j = 0; j <= 20; j++)
+          {
+            double x = box.min_x + (box.max_x - box.min_x) * i / 20.0;
+            double y = box.min_y + (box.max_y - box.min_y) * j / 20.0;
+
+            if (ca_polygon_contains (polygon, x, y))
+              deepest = MAX (deepest, ca_polygon_distance_to_edge (polygon, x, y));
+          }
+      g_assert_cmpfloat (depth, >=, deepest - 1000.0);
+    }
 }
 
 /* The raw ADM2 file carries no gb_id: the region's districts are dropped

@@ -35,6 +35,9 @@ CaLayer      *ca_basemap_get_context (CaBasemap *self);
  * units' outer edges). */
 const CaLineSet *ca_basemap_get_unit_borders (CaBasemap *self);
 const CaLineSet *ca_basemap_get_region_outline (CaBasemap *self);
+/* Each unit's label point: the point farthest inside its polygon (its
+ * pole of inaccessibility, within 1 km), NaN for a unit without one. */
+const CaPoint *ca_basemap_get_label_points (CaBasemap *self);
 /* Projected settlement points (may be NULL); fields name, name_ru, name_en, place, population. */
 CaLayer      *ca_basemap_get_settlements (CaBasemap *self);
 /* Extent of the units, in map metres. */

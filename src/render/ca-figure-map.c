@@ -12,7 +12,6 @@
 #include "ca-render-cache.h"
 
 /* Label points to within 1 km: plenty at any scale a figure is drawn. */
-#define LABEL_PRECISION 1000.0
 
 CaMapStyle *
 ca_map_style_new (CaAnalysis            *analysis,
@@ -339,29 +338,7 @@ place_labels (CaMapStyle           *style,
 const CaPoint *
 ca_map_style_label_points (CaMapStyle *style)
 {
-  static const char key[] = "ca-figure-label-points";
-  GObject *basemap = G_OBJECT (style->basemap);
-  guint n = ca_layer_get_n_features (ca_basemap_get_units (style->basemap));
-  CaPoint *points = g_object_get_data (basemap, key);
-
-  if (points != NULL)
-    return points;
-  /* The polygons of a basemap never change, so their label points are
-   * computed once and kept with it. Should two threads race here, the
-   * first one's array stays and the other's is dropped unused. */
-  points = g_new (CaPoint, MAX (n, 1));
-  for (guint u = 0; u < n; u++)
-    {
-      const CaPolygon *polygon = ca_basemap_get_unit_polygon (style->basemap, u);
-      points[u] = polygon != NULL ? ca_polygon_label_point (polygon, LABEL_PRECISION, NULL)
-                                  : (CaPoint) { NAN, NAN };
-    }
-  if (!g_object_replace_data (basemap, key, NULL, points, g_free, NULL))
-    {
-      g_free (points);
-      points = g_object_get_data (basemap, key);
-    }
-  return points;
+  return ca_basemap_get_label_points (style->basemap);
 }
 
 /* Clips to @rect widened to whole device pixels: an unaligned clip makes
