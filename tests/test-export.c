@@ -545,6 +545,104 @@ test_world_file (Fixture      *fixture,
   cairo_surface_destroy (surface);
 }
 
+static guint32
+pixel_at (cairo_surface_t *image,
+          int              x,
+          int              y)
+{
+  return ((const guint32 *) (cairo_image_surface_get_data (image) +
+                             (gsize) y * cairo_image_surface_get_stride (image)))[x];
+}
+
+/* A pixel of the villages' grey (0.38), give or take antialiasing. */
+static gboolean
+is_village_grey (guint32 p)
+{
+  for (int shift = 0; shift < 24; shift += 8)
+    if (ABS ((int) ((p >> shift) & 0xff) - 97) > 12)
+      return FALSE;
+  return TRUE;
+}
+
+/* Fig. 1 written as PNG (with its world file) and PDF at once; the PDF
+ * rasterised by poppler at the PNG's 150 dpi looks like the PNG: few
+ * pixels differ beyond antialiasing, and where the PNG shows a village's
+ * dot (a filled circle) the PDF does too (a zero-length line with round
+ * caps there). */
+static void
+test_pdf_like_png (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autofree char *png = g_build_filename (fixture->dir, "fig1.png", NULL);
+  g_autofree char *pgw = g_build_filename (fixture->dir, "fig1.pgw", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "fig1.pdf", NULL);
+  g_autofree char *stem = g_build_filename (fixture->dir, "poppler", NULL);
+  g_autofree char *poppler = g_build_filename (fixture->dir, "poppler.png", NULL);
+  const char *paths[] = { png, pdf, NULL };
+  const char *argv[] = { "/usr/bin/pdftoppm", "-r", "150", "-png", "-singlefile", pdf, stem, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  cairo_surface_t *ours, *theirs;
+  CaLayer *settlements;
+  CaExportOptions options;
+  double world[6];
+  int width, height, differing = 0, dots = 0, dots_both = 0;
+
+  if (!need_maps (fixture))
+    return;
+  if (!g_file_test (argv[0], G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("no pdftoppm");
+      return;
+    }
+  ca_export_options_init (&options);
+  options.world_file = TRUE;
+  g_assert_true (ca_export_figure_to (CA_FIGURE_INFRASTRUCTURE, fixture->analysis, fixture->basemap,
+                                      &options, paths, &error));
+  g_assert_no_error (error);
+  out = run_capture (argv);
+  ours = cairo_image_surface_create_from_png (png);
+  theirs = cairo_image_surface_create_from_png (poppler);
+  g_assert_cmpint (cairo_surface_status (theirs), ==, CAIRO_STATUS_SUCCESS);
+  /* 595.3 × 841.9 pt at 150 dpi: poppler rounds the width up, we to nearest. */
+  width = MIN (cairo_image_surface_get_width (ours), cairo_image_surface_get_width (theirs));
+  height = MIN (cairo_image_surface_get_height (ours), cairo_image_surface_get_height (theirs));
+  g_assert_cmpint (width, >=, 1240);
+  g_assert_cmpint (height, >=, 1753);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 a = pixel_at (ours, x, y), b = pixel_at (theirs, x, y);
+
+        for (int shift = 0; shift < 24; shift += 8)
+          if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 96)
+            {
+              differing++;
+              break;
+            }
+      }
+  g_assert_cmpint (differing, <, width * height / 50);
+
+  read_world_file (pgw, world);
+  settlements = ca_basemap_get_settlements (fixture->basemap);
+  for (guint i = 0; i < ca_layer_get_n_features (settlements); i++)
+    {
+      const CaFeature *feature = ca_layer_get_feature (settlements, i);
+      int x = (int) lround ((feature->point.x - world[4]) / world[0]);
+      int y = (int) lround ((feature->point.y - world[5]) / world[3]);
+
+      if (ca_settlement_class (settlements, i) != CA_SETTLEMENT_VILLAGE ||
+          x < 0 || y < 0 || x >= width || y >= height || !is_village_grey (pixel_at (ours, x, y)))
+        continue;
+      dots++;
+      dots_both += is_village_grey (pixel_at (theirs, x, y));
+    }
+  g_assert_cmpint (dots, >, 100);
+  g_assert_cmpint (dots_both, >=, dots * 9 / 10);
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (theirs);
+}
+
 static void
 test_unwritable (Fixture      *fixture,
                  gconstpointer data)
@@ -810,6 +908,7 @@ main (int   argc,
   ADD ("/export/size-limits", test_size_limits);
   ADD ("/export/pdf-text", test_pdf_text);
   ADD ("/export/legend-without-context", test_legend_without_context);
+  ADD ("/export/pdf-like-png", test_pdf_like_png);
   ADD ("/export/svg", test_svg);
   ADD ("/export/world-file", test_world_file);
   ADD ("/export/unwritable", test_unwritable);
