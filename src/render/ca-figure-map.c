@@ -11,8 +11,6 @@
 #include "ca-figure-private.h"
 #include "ca-render-cache.h"
 
-/* Label points to within 1 km: plenty at any scale a figure is drawn. */
-
 CaMapStyle *
 ca_map_style_new (CaAnalysis            *analysis,
                   CaBasemap             *basemap,
