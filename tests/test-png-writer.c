@@ -1,9 +1,9 @@
 /* test-png-writer.c — the PNG encoder: what it writes reads back (through
  * cairo's libpng reader) pixel for pixel, whatever the batches of rows,
  * with the resolution in pHYs; neither the batches nor the vector
- * conversion of the rows change a byte; a long image
- * spans several IDAT chunks of one zlib stream; a failing sink is
- * reported.
+ * conversion of the rows change a byte; a long image, deflated on the
+ * writer's own thread, spans several IDAT chunks of one zlib stream; a
+ * failing sink is reported, also with the thread midway.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

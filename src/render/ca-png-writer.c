@@ -17,6 +17,10 @@
  *
  * Rows are gathered into a buffer of whole rows before each call, so the
  * bytes written depend only on the image, not on how the caller feeds it.
+ * Once a buffer is full, a thread of the writer's own deflates it and
+ * writes the IDAT chunks while the caller converts rows into the other
+ * buffer (and rasterises the next band): deflating is three quarters of
+ * the encoder's work, off the thread that draws.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,14 +50,23 @@ struct _CaPngWriter
   int                  rows_done;
   cairo_write_func_t   write;
   void                *closure;
-  gboolean             failed;
+  gint                 failed;      /* atomic: both threads write chunks */
   struct isal_zstream  stream;
   guint8              *level_buf;
-  guint8              *in;          /* filter byte + RGB bytes, row after row */
-  gsize                in_len;
+  guint8              *in[2];       /* filter byte + RGB bytes, row after row */
+  gsize                in_len[2];
   gsize                in_size;
+  int                  filling;     /* the buffer rows go into */
   guint8              *out;         /* compressed, CA_PNG_WRITER_IDAT_BYTES */
   gboolean             ssse3;       /* the processor can shuffle bytes */
+  /* The deflating thread (NULL until a second buffer is needed) and the
+   * buffer handed to it, guarded by mutex. */
+  GThread             *thread;
+  GMutex               mutex;
+  GCond                cond;
+  int                  handed;      /* index of the buffer to deflate, or -1 */
+  gboolean             handed_end;
+  gboolean             quit;
 };
 
 static void
@@ -71,9 +84,10 @@ write_bytes (CaPngWriter  *writer,
              const guint8 *data,
              gsize         len)
 {
-  if (!writer->failed && writer->write (writer->closure, data, (unsigned int) len) != CAIRO_STATUS_SUCCESS)
-    writer->failed = TRUE;
-  return !writer->failed;
+  if (!g_atomic_int_get (&writer->failed) &&
+      writer->write (writer->closure, data, (unsigned int) len) != CAIRO_STATUS_SUCCESS)
+    g_atomic_int_set (&writer->failed, TRUE);
+  return !g_atomic_int_get (&writer->failed);
 }
 
 /* length, type, data, CRC of type and data (the CRC-32 of zlib and gzip) */
@@ -117,7 +131,11 @@ ca_png_writer_new (int                width,
   writer->write = write;
   writer->closure = closure;
   writer->in_size = MAX (IN_BYTES / row, 1) * row;
-  writer->in = g_malloc (writer->in_size);
+  writer->in[0] = g_malloc (writer->in_size);
+  writer->in[1] = g_malloc (writer->in_size);
+  writer->handed = -1;
+  g_mutex_init (&writer->mutex);
+  g_cond_init (&writer->cond);
   writer->out = g_malloc (CA_PNG_WRITER_IDAT_BYTES);
   writer->level_buf = g_malloc (ISAL_DEF_LVL1_DEFAULT);
   isal_deflate_init (&writer->stream);
@@ -174,18 +192,19 @@ write_output (CaPngWriter *writer)
   writer->stream.avail_out = CA_PNG_WRITER_IDAT_BYTES;
 }
 
-/* Deflates the gathered rows, writing each full output buffer as an IDAT
- * chunk; with @end, also ends the stream and writes the rest. */
-static gboolean
-deflate_rows (CaPngWriter *writer,
-              gboolean     end)
+/* Deflates the rows of buffer @index, writing each full output buffer as
+ * an IDAT chunk; with @end, also ends the stream and writes the rest. */
+static void
+deflate_buffer (CaPngWriter *writer,
+                int          index,
+                gboolean     end)
 {
   struct isal_zstream *stream = &writer->stream;
 
-  stream->next_in = writer->in;
-  stream->avail_in = (guint32) writer->in_len;
+  stream->next_in = writer->in[index];
+  stream->avail_in = (guint32) writer->in_len[index];
   stream->end_of_stream = end ? 1 : 0;
-  while (!writer->failed &&
+  while (!g_atomic_int_get (&writer->failed) &&
          (stream->avail_in > 0 || (end && stream->internal_state.state != ZSTATE_END)))
     {
       if (stream->avail_out == 0)
@@ -196,13 +215,78 @@ deflate_rows (CaPngWriter *writer,
       if (status != COMP_OK)
         {
           g_warning ("isal_deflate: error %d", status);
-          writer->failed = TRUE;
+          g_atomic_int_set (&writer->failed, TRUE);
         }
     }
-  writer->in_len = 0;
   if (end)
     write_output (writer);
-  return !writer->failed;
+}
+
+static gpointer
+deflate_in_thread (gpointer data)
+{
+  CaPngWriter *writer = data;
+  int index;
+  gboolean end = FALSE;
+
+  while (!end)
+    {
+      g_mutex_lock (&writer->mutex);
+      while (writer->handed < 0 && !writer->quit)
+        g_cond_wait (&writer->cond, &writer->mutex);
+      index = writer->handed;
+      end = writer->handed_end;
+      g_mutex_unlock (&writer->mutex);
+      if (index < 0)
+        break;
+      deflate_buffer (writer, index, end);
+      g_mutex_lock (&writer->mutex);
+      writer->handed = -1;
+      g_cond_broadcast (&writer->cond);
+      g_mutex_unlock (&writer->mutex);
+    }
+  return NULL;
+}
+
+/* Has the buffer being filled deflated (the last one with @end) and
+ * starts on the other. The thread starts with the second buffer, so an
+ * image of one buffer is deflated here; without a thread, all are. */
+static void
+hand_over (CaPngWriter *writer,
+           gboolean     end)
+{
+  if (writer->thread == NULL && !end)
+    writer->thread = g_thread_try_new ("ca-png-deflate", deflate_in_thread, writer, NULL);
+  if (writer->thread == NULL)
+    {
+      deflate_buffer (writer, writer->filling, end);
+      writer->in_len[writer->filling] = 0;
+      return;
+    }
+  /* The other buffer is free again once the thread is done with it. */
+  g_mutex_lock (&writer->mutex);
+  while (writer->handed >= 0)
+    g_cond_wait (&writer->cond, &writer->mutex);
+  writer->handed = writer->filling;
+  writer->handed_end = end;
+  g_cond_broadcast (&writer->cond);
+  g_mutex_unlock (&writer->mutex);
+  writer->filling ^= 1;
+  writer->in_len[writer->filling] = 0;
+}
+
+/* Lets the thread finish what it was handed, and end. */
+static void
+join_thread (CaPngWriter *writer)
+{
+  if (writer->thread == NULL)
+    return;
+  g_mutex_lock (&writer->mutex);
+  writer->quit = TRUE;
+  g_cond_broadcast (&writer->cond);
+  g_mutex_unlock (&writer->mutex);
+  g_thread_join (writer->thread);
+  writer->thread = NULL;
 }
 
 static void
@@ -285,16 +369,16 @@ ca_png_writer_add_rows (CaPngWriter  *writer,
 
   g_return_val_if_fail (writer->rows_done + n_rows <= writer->height, FALSE);
 
-  for (int r = 0; r < n_rows && !writer->failed; r++)
+  for (int r = 0; r < n_rows && !g_atomic_int_get (&writer->failed); r++)
     {
-      if (writer->in_len + row > writer->in_size)
-        deflate_rows (writer, FALSE);
-      convert_row (writer->in + writer->in_len, (const guint32 *) (data + (gsize) r * stride),
-                   writer->width, writer->ssse3);
-      writer->in_len += row;
+      if (writer->in_len[writer->filling] + row > writer->in_size)
+        hand_over (writer, FALSE);
+      convert_row (writer->in[writer->filling] + writer->in_len[writer->filling],
+                   (const guint32 *) (data + (gsize) r * stride), writer->width, writer->ssse3);
+      writer->in_len[writer->filling] += row;
       writer->rows_done++;
     }
-  return writer->failed ? set_failure (error) : TRUE;
+  return g_atomic_int_get (&writer->failed) ? set_failure (error) : TRUE;
 }
 
 gboolean
@@ -303,7 +387,9 @@ ca_png_writer_finish (CaPngWriter *writer,
 {
   g_return_val_if_fail (writer->rows_done == writer->height, FALSE);
 
-  if (!deflate_rows (writer, TRUE) || !write_chunk (writer, "IEND", NULL, 0))
+  hand_over (writer, TRUE);
+  join_thread (writer);
+  if (!write_chunk (writer, "IEND", NULL, 0))
     return set_failure (error);
   return TRUE;
 }
@@ -313,7 +399,12 @@ ca_png_writer_free (CaPngWriter *writer)
 {
   if (writer == NULL)
     return;
-  g_free (writer->in);
+  /* After a failure the thread may still hold a buffer. */
+  join_thread (writer);
+  g_mutex_clear (&writer->mutex);
+  g_cond_clear (&writer->cond);
+  g_free (writer->in[0]);
+  g_free (writer->in[1]);
   g_free (writer->out);
   g_free (writer->level_buf);
   g_free (writer);
