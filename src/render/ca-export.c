@@ -291,8 +291,7 @@ write_png_bands (cairo_surface_t       *recording,
     {
       cairo_t *cr = cairo_create (band);
 
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
+      /* No clearing first: the page begins by painting itself white. */
       cairo_translate (cr, 0, -y0);
       cairo_set_source_surface (cr, recording, 0, 0);
       cairo_paint (cr);
