@@ -437,12 +437,18 @@ ca_figure_draw_full (const char            *id,
       context = ca_render_cache_get_context (options->cache, cr);
     }
   else
-    context = ca_render_context_new (cr);
+    {
+      /* Text is measured, then drawn: set it once. */
+      context = ca_render_context_new (cr);
+      ca_render_context_keep_layouts (context, TRUE);
+    }
   if (ca_figure_is_map (id))
     ok = draw_map_figure (id, analysis, basemap, options, cr, context, width, height,
                           out_viewport, boxes, error);
   else
     ok = draw_diagram_figure (analysis, options, cr, context, width, height, boxes, error);
+  if (options->cache == NULL)
+    ca_render_context_keep_layouts (context, FALSE);
   g_object_unref (context);
   if (options->cache != NULL)
     ca_render_cache_end (options->cache);
