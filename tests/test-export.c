@@ -434,6 +434,15 @@ unit_fill (Fixture *fixture,
   ca_rgb_to_bytes (&style->fill[unit], &rgb[0], &rgb[1], &rgb[2]);
 }
 
+static guint32
+pixel_at (cairo_surface_t *image,
+          int              x,
+          int              y)
+{
+  return ((const guint32 *) (cairo_image_surface_get_data (image) +
+                             (gsize) y * cairo_image_surface_get_stride (image)))[x];
+}
+
 /* Map point → pixel through the world file, and the colour found there:
  * of points inside the unit's largest inscribed circle, at least half must
  * show the unit's fill (labels, leader lines and settlement symbols cover
@@ -446,8 +455,6 @@ check_unit_pixels (Fixture         *fixture,
 {
   int unit = ca_dataset_find_unit (fixture->dataset, code);
   const CaPolygon *polygon = ca_basemap_get_unit_polygon (fixture->basemap, (guint) unit);
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
   guint8 fill[3];
   double radius;
   CaPoint centre = ca_polygon_label_point (polygon, 10.0, &radius);
@@ -470,7 +477,7 @@ check_unit_pixels (Fixture         *fixture,
         g_assert_cmpint (row, >=, 0);
         g_assert_cmpint (col, <, cairo_image_surface_get_width (surface));
         g_assert_cmpint (row, <, cairo_image_surface_get_height (surface));
-        pixel = *(const guint32 *) (data + row * stride + 4 * col);
+        pixel = pixel_at (surface, (int) col, (int) row);
         total++;
         hits += ((pixel >> 16) & 0xff) == fill[0] && ((pixel >> 8) & 0xff) == fill[1] &&
                 (pixel & 0xff) == fill[2];
@@ -543,15 +550,6 @@ test_world_file (Fixture      *fixture,
   check_unit_pixels (fixture, surface, world, "AKT");
   check_unit_pixels (fixture, surface, world, "IRG");
   cairo_surface_destroy (surface);
-}
-
-static guint32
-pixel_at (cairo_surface_t *image,
-          int              x,
-          int              y)
-{
-  return ((const guint32 *) (cairo_image_surface_get_data (image) +
-                             (gsize) y * cairo_image_surface_get_stride (image)))[x];
 }
 
 /* A pixel of the villages' grey (0.38), give or take antialiasing. */
