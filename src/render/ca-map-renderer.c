@@ -93,6 +93,11 @@ ca_map_fill_polygon (cairo_t              *cr,
 {
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  /* The unit borders are stroked over a fill's edges: on a raster, four
+   * by four samples a pixel are enough for what shows of them (cairo's
+   * default takes fifteen rows; 6 M fewer instructions for Fig. 1 at
+   * 150 dpi, and the border pixels change by at most 45 of 255). */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   cairo_new_path (cr);
   ca_map_path_polygon (cr, transform, polygon);
   ca_rgb_set_source (cr, fill);
@@ -229,6 +234,10 @@ ca_map_draw_context (cairo_t              *cr,
   ca_map_transform_visible (transform, &visible);
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  /* Light grey parted by thin white lines, under everything else: coarse
+   * antialiasing (four by four samples a pixel) changes no pixel of it by
+   * more than 12 of 255 and saves a raster 12 M instructions. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   cairo_new_path (cr);
   for (guint i = 0; i < ca_layer_get_n_features (context); i++)
     {

@@ -47,6 +47,8 @@ gboolean ca_render_is_vector (cairo_t *cr);
 void     ca_map_path_polygon (cairo_t *cr, const CaMapTransform *transform,
                               const CaPolygon *polygon);
 
+/* Fills @polygon with coarse antialiasing on a raster: for units whose
+ * borders are stroked over it. */
 void     ca_map_fill_polygon (cairo_t *cr, const CaMapTransform *transform,
                               const CaPolygon *polygon, const CaRgb *fill);
 /* Parallel diagonal lines @spacing apart over @polygon ("no data"). */

@@ -254,6 +254,7 @@ ca_render_cache_fill (CaRenderCache     *self,
       mask->x = box[0];
       mask->y = box[1];
       mask_cr = image_context (mask->surface, cr, box[0], box[1]);
+      cairo_set_antialias (mask_cr, cairo_get_antialias (cr));
       cairo_set_fill_rule (mask_cr, CAIRO_FILL_RULE_EVEN_ODD);
       path (mask_cr, data);
       cairo_fill (mask_cr);

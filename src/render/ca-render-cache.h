@@ -72,7 +72,8 @@ void           ca_render_cache_draw_layer (CaRenderCache *self, cairo_t *cr, GBy
 /* Fills what @path adds to the path, by the even-odd rule, in @colour:
  * through a mask of its coverage kept for the same @key, transformation
  * and clip (which must lie on whole device pixels). Without a cache, or
- * when @cr does not draw into an image surface, fills directly. */
+ * when @cr does not draw into an image surface, fills directly.
+ * Antialiased as @cr is set to. */
 void           ca_render_cache_fill (CaRenderCache *self, cairo_t *cr, GByteArray *key,
                                      GObject *pin, CaRenderLayerFunc path, gpointer data,
                                      const CaRgb *colour);
