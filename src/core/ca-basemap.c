@@ -121,23 +121,49 @@ find_optional (const char *boundaries, const char *basename)
   return ca_boundaries_find (basename, NULL);
 }
 
-/* Loads and projects an optional layer; trouble becomes a warning. */
-static CaLayer *
-load_optional (CaBasemap *self, const char *basename, CaLayerKind kind)
+/* An optional layer as read, before projection. */
+typedef struct
 {
-  g_autofree char *path = find_optional (self->boundaries_path, basename);
-  g_autofree char *warning = NULL;
-  g_autoptr (GError) error = NULL;
+  const char *basename;
+  CaLayer    *raw;       /* NULL: not found, or not read (@error says why) */
+  char       *warning;
+  GError     *error;
+} Optional;
 
-  if (path == NULL)
+static void
+optional_clear (Optional *layer)
+{
+  g_clear_object (&layer->raw);
+  g_clear_pointer (&layer->warning, g_free);
+  g_clear_error (&layer->error);
+}
+
+/* Reads an optional layer; touches nothing of @self but the boundaries'
+ * path, so it may run beside the main thread. */
+static void
+read_optional (CaBasemap *self, Optional *layer, CaLayerKind kind)
+{
+  g_autofree char *path = find_optional (self->boundaries_path, layer->basename);
+
+  if (path != NULL)
+    layer->raw = ca_shapefile_load (path, kind, NULL, &layer->warning, &layer->error);
+}
+
+/* Projects an optional layer read; trouble becomes a warning. */
+static CaLayer *
+project_optional (CaBasemap *self, Optional *layer)
+{
+  CaLayer *projected = NULL;
+
+  add_warning (self, layer->warning);
+  if (layer->raw == NULL && layer->error == NULL)
     return NULL;
-  g_autoptr (CaLayer) raw = ca_shapefile_load (path, kind, NULL, &warning, &error);
-  add_warning (self, warning);
-  CaLayer *projected = raw ? ca_projection_project_layer (self->projection, raw, &error) : NULL;
+  if (layer->raw != NULL)
+    projected = ca_projection_project_layer (self->projection, layer->raw, &layer->error);
   if (projected == NULL)
     {
-      g_autofree char *sentence = g_strdup_printf (_("%s is not shown: %s"), basename,
-                                                   error->message);
+      g_autofree char *sentence = g_strdup_printf (_("%s is not shown: %s"), layer->basename,
+                                                   layer->error->message);
       add_warning (self, sentence);
     }
   return projected;
@@ -198,7 +224,11 @@ is_region_district (CaBasemap *self, CaLayer *context, guint f, int context_gb, 
 static void
 load_context (CaBasemap *self)
 {
-  g_autoptr (CaLayer) context = load_optional (self, CONTEXT_FILE, CA_LAYER_POLYGONS);
+  Optional read = { CONTEXT_FILE };
+
+  read_optional (self, &read, CA_LAYER_POLYGONS);
+  g_autoptr (CaLayer) context = project_optional (self, &read);
+  optional_clear (&read);
   if (context == NULL)
     return;
 
@@ -276,19 +306,30 @@ find_label_points (CaBasemap *self)
     }
 }
 
+/* The work of the basemap's second thread. */
+typedef struct
+{
+  CaBasemap *self;
+  Optional   settlements;
+} Study;
+
 /* What depends on the units alone, on a thread of its own while the
- * context and settlements load (for the Aktobe units 3 ms, against the
- * context's 6). Each border once, for the strokes: a map is drawn often, the borders
- * found once (0.3 ms). Not for the context districts: finding their 22 000
- * edges takes 7 ms, more than stroking them twice costs an export. */
+ * context loads (for the Aktobe units 3 ms, against the context's 6), and
+ * then the settlements read (2 ms), though not projected: a projection
+ * serves one thread at a time. Each border once, for the strokes: a map
+ * is drawn often, the borders found once (0.3 ms). Not for the context
+ * districts: finding their 22 000 edges takes 7 ms, more than stroking
+ * them twice costs an export. */
 static gpointer
 study_units (gpointer data)
 {
-  CaBasemap *self = data;
+  Study *study = data;
+  CaBasemap *self = study->self;
 
   self->unit_borders = layer_edges (self->units, CA_EDGES_ALL);
   self->region_outline = layer_edges (self->units, CA_EDGES_OUTER);
   find_label_points (self);
+  read_optional (self, &study->settlements, CA_LAYER_POINTS);
   return NULL;
 }
 
@@ -307,13 +348,15 @@ ca_basemap_load (CaDataset *dataset, const char *boundaries, GError **error)
   if (self->projection == NULL || !load_units (self, dataset, error))
     return NULL;
   /* From here the units are only read: the thread writes its own fields. */
-  GThread *thread = g_thread_try_new ("ca-basemap", study_units, self, NULL);
+  Study study = { self, { SETTLEMENTS_FILE } };
+  GThread *thread = g_thread_try_new ("ca-basemap", study_units, &study, NULL);
   load_context (self);
-  self->settlements = load_optional (self, SETTLEMENTS_FILE, CA_LAYER_POINTS);
   if (thread != NULL)
     g_thread_join (thread);
   else
-    study_units (self);
+    study_units (&study);
+  self->settlements = project_optional (self, &study.settlements);
+  optional_clear (&study.settlements);
   return g_steal_pointer (&self);
 }
 
