@@ -175,6 +175,23 @@ path_ring (cairo_t       *cr,
   cairo_close_path (cr);
 }
 
+void
+ca_map_path_ring (cairo_t *cr,
+                  CaPoint *points,
+                  guint    n_points,
+                  double   tolerance)
+{
+  g_autofree gboolean *keep = NULL;
+  g_autoptr (GArray) stack = NULL;
+
+  if (n_points < 3)
+    return;
+  keep = g_new (gboolean, n_points + 1);
+  stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  points[n_points] = points[0];
+  path_ring (cr, points, n_points, tolerance * tolerance, keep, stack);
+}
+
 /* What pathing rings and lines needs: the tolerance, the box beyond which
  * vertices may go (the clip and a margin), and room for the longest. */
 typedef struct

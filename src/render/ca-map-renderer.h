@@ -36,16 +36,21 @@ void     ca_map_transform_visible (const CaMapTransform *transform, CaBBox *bbox
 /* A copy of @polygon in device units (for the label placer). */
 CaPolygon *ca_map_transform_polygon (const CaMapTransform *transform, const CaPolygon *polygon);
 
+/* Whether @cr draws onto paper (PDF, PostScript, SVG) rather than pixels. */
+gboolean ca_render_is_vector (cairo_t *cr);
 /* Appends @polygon to the current path (even-odd fill rule for holes),
  * simplified (Douglas–Peucker) to within a quarter device pixel, or
  * 0.05 mm on a PDF, PostScript or SVG surface, and without the vertices
  * that lie out of sight beyond the clip (ca-map-path.c). */
-/* Appends @lines (may be NULL) to the path, as ca_map_path_polygon its rings. */
-void     ca_map_path_lines (cairo_t *cr, const CaMapTransform *transform, const CaLineSet *lines);
-/* Whether @cr draws onto paper (PDF, PostScript, SVG) rather than pixels. */
-gboolean ca_render_is_vector (cairo_t *cr);
 void     ca_map_path_polygon (cairo_t *cr, const CaMapTransform *transform,
                               const CaPolygon *polygon);
+/* Appends @lines (may be NULL) to the path, as ca_map_path_polygon its rings. */
+void     ca_map_path_lines (cairo_t *cr, const CaMapTransform *transform, const CaLineSet *lines);
+/* Appends the closed ring @points (@n_points of them, in user space, the
+ * first not repeated, with room for one more after them) to the path,
+ * simplified (Douglas–Peucker) to within @tolerance; nothing for fewer
+ * than three points. */
+void     ca_map_path_ring (cairo_t *cr, CaPoint *points, guint n_points, double tolerance);
 
 /* Fills @polygon with coarse antialiasing on a raster: for units whose
  * borders are stroked over it. */

@@ -1,24 +1,23 @@
-/* ca-render-halo.c — label halos on paper, each glyph's written once.
+/* ca-render-halo.c — the white halos that keep labels legible.
  *
- * A halo is the glyphs' outlines stroked in white under the text. Stroked
- * as one path per label, a PDF or SVG writes every glyph outline of every
- * label in full, though a map's twenty-odd labels repeat the same few
- * dozen letters ("…ский район"): on Fig. 1 the halos were a third of the
- * instructions of a PDF export. Here each distinct glyph's halo (font,
- * glyph, width) is drawn once into a recording surface kept with the
- * target surface; cairo writes a recording surface painted many times as
- * one PDF form (XObject) referenced at each occurrence. The
- * union of the glyphs' strokes is the stroke of their union, and a
- * label's glyph halos are painted opaque into a group laid down at the
- * halo's alpha, so overlapping neighbours do not add up: the result is
- * what stroking the label's outline gives.
+ * A halo is the band a stroke of its width round the glyphs' outlines
+ * would add. Stroking the outlines is what costs: on a raster (flattened,
+ * then scan converted at a quarter pixel) 45 M of a 150 dpi map's 400 M
+ * instructions; on paper every glyph outline of every label, curves and
+ * all, written into the file (a PDF's halos, written once per distinct
+ * glyph as forms, were still a quarter of its instructions).
  *
- * On a raster, stroking glyph outlines (flattened, then scan converted at
- * a quarter pixel) cost 45 M of a 150 dpi map's 400 M instructions. The
- * band a stroke adds round a glyph is the glyph widened by half the
- * stroke's width, so the label is drawn into an alpha mask, which is
- * widened by a maximum filter over a disc, antialiased at its rim, and
- * painted through: a few hundred thousand instructions a label.
+ * Both start from the same image instead: the label drawn into an alpha
+ * mask and widened by a maximum filter over a disc of the band's width,
+ * antialiased at its rim. A raster paints white through it. On paper the
+ * mask is drawn at TRACE_PIXELS_PER_POINT, smoothed, and its outline
+ * traced (ca-render-contour.c): one filled path a label, some seventy
+ * vertices within 0.1 mm of the widened outline. Fig. 1's PDF went from
+ * 254 M to 228 M instructions and from 119 to 69 KB against glyph halos
+ * written once each as forms and placed at every occurrence, each form a
+ * stream of its own (zlib sets up 256 KB for each) and each placement
+ * analysed by cairo anew. One path cannot overlap itself, so the halo
+ * needs no transparency group for its alpha either.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,201 +26,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "ca-render-contour.h"
 #include "ca-render-halo.h"
-
-typedef struct
-{
-  cairo_scaled_font_t *font;    /* a reference */
-  gulong               glyph;
-  double               width;
-} HaloKey;
-
-static guint
-halo_key_hash (gconstpointer data)
-{
-  const HaloKey *key = data;
-
-  return g_direct_hash (key->font) ^ (guint) (key->glyph * 2654435761u) ^ g_double_hash (&key->width);
-}
-
-static gboolean
-halo_key_equal (gconstpointer a,
-                gconstpointer b)
-{
-  const HaloKey *k = a, *l = b;
-
-  return k->font == l->font && k->glyph == l->glyph && k->width == l->width;
-}
-
-static void
-halo_key_free (gpointer data)
-{
-  HaloKey *key = data;
-
-  cairo_scaled_font_destroy (key->font);
-  g_free (key);
-}
-
-/* The halos drawn so far for @target, kept as long as it lives. */
-static GHashTable *
-target_halos (cairo_surface_t *target)
-{
-  static const cairo_user_data_key_t halos_key;
-  GHashTable *halos = cairo_surface_get_user_data (target, &halos_key);
-
-  if (halos != NULL)
-    return halos;
-  halos = g_hash_table_new_full (halo_key_hash, halo_key_equal, halo_key_free,
-                                 (GDestroyNotify) cairo_surface_destroy);
-  if (cairo_surface_set_user_data (target, &halos_key, halos,
-                                   (cairo_destroy_func_t) g_hash_table_unref) != CAIRO_STATUS_SUCCESS)
-    {
-      g_hash_table_unref (halos);
-      return NULL;
-    }
-  return halos;
-}
-
-/* One glyph's halo with its origin at (0, 0). */
-static cairo_surface_t *
-glyph_halo_new (cairo_scaled_font_t *font,
-                gulong               glyph,
-                double               width)
-{
-  cairo_glyph_t g = { glyph, 0, 0 };
-  cairo_text_extents_t ink;
-  cairo_rectangle_t extent;
-  cairo_surface_t *halo;
-  cairo_t *cr;
-
-  cairo_scaled_font_glyph_extents (font, &g, 1, &ink);
-  extent = (cairo_rectangle_t) { floor (ink.x_bearing - width), floor (ink.y_bearing - width),
-                                 ceil (ink.width + 2 * width) + 1, ceil (ink.height + 2 * width) + 1 };
-  halo = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extent);
-  cr = cairo_create (halo);
-  cairo_set_scaled_font (cr, font);
-  cairo_glyph_path (cr, &g, 1);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, width);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-  cairo_stroke (cr);
-  cairo_destroy (cr);
-  return halo;
-}
-
-static cairo_surface_t *
-glyph_halo (GHashTable          *halos,
-            cairo_scaled_font_t *font,
-            gulong               glyph,
-            double               width)
-{
-  HaloKey lookup = { font, glyph, width };
-  cairo_surface_t *halo = g_hash_table_lookup (halos, &lookup);
-  HaloKey *key;
-
-  if (halo != NULL)
-    return halo;
-  halo = glyph_halo_new (font, glyph, width);
-  key = g_new (HaloKey, 1);
-  *key = lookup;
-  cairo_scaled_font_reference (font);
-  g_hash_table_insert (halos, key, halo);
-  return halo;
-}
-
-/* Whether @cr draws into a PDF, every glyph of @layout is a real glyph of
- * a cairo font, and the user space of @cr only moved: forms are drawn in
- * the fonts' own units. (Cairo's SVG surface misplaces a recording surface
- * whose extents do not start at its origin, as a glyph's do.) */
-static gboolean
-can_share (cairo_t     *cr,
-           PangoLayout *layout)
-{
-  PangoLayoutIter *iter;
-  cairo_matrix_t matrix;
-  gboolean ok = TRUE;
-
-  cairo_get_matrix (cr, &matrix);
-  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_PDF ||
-      matrix.xx != 1 || matrix.yy != 1 || matrix.xy != 0 || matrix.yx != 0)
-    return FALSE;
-  iter = pango_layout_get_iter (layout);
-  do
-    {
-      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-
-      if (run == NULL || !ok)
-        continue;
-      ok = PANGO_IS_CAIRO_FONT (run->item->analysis.font);
-      for (int i = 0; ok && i < run->glyphs->num_glyphs; i++)
-        ok = !(run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG);
-    }
-  while (ok && pango_layout_iter_next_run (iter));
-  pango_layout_iter_free (iter);
-  return ok;
-}
-
-/* Paints the halos of one run's glyphs, the run's origin at (x, y). */
-static void
-paint_run (cairo_t        *cr,
-           GHashTable     *halos,
-           PangoLayoutRun *run,
-           double          x,
-           double          y,
-           double          width)
-{
-  cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
-  int advance = 0;
-
-  for (int i = 0; i < run->glyphs->num_glyphs; i++)
-    {
-      const PangoGlyphInfo *info = &run->glyphs->glyphs[i];
-
-      if (info->glyph != PANGO_GLYPH_EMPTY)
-        {
-          cairo_set_source_surface (cr, glyph_halo (halos, font, info->glyph, width),
-                                    x + (double) (advance + info->geometry.x_offset) / PANGO_SCALE,
-                                    y + (double) info->geometry.y_offset / PANGO_SCALE);
-          cairo_paint (cr);
-        }
-      advance += info->geometry.width;
-    }
-}
-
-gboolean
-ca_render_halo_draw_shared (cairo_t     *cr,
-                            PangoLayout *layout,
-                            double       x,
-                            double       y,
-                            double       width,
-                            double       alpha)
-{
-  GHashTable *halos = target_halos (cairo_get_target (cr));
-  PangoLayoutIter *iter;
-
-  if (halos == NULL || !can_share (cr, layout))
-    return FALSE;
-  cairo_save (cr);
-  cairo_push_group (cr);
-  iter = pango_layout_get_iter (layout);
-  do
-    {
-      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-      PangoRectangle logical;
-
-      if (run == NULL)
-        continue;
-      pango_layout_iter_get_run_extents (iter, NULL, &logical);
-      paint_run (cr, halos, run, x + (double) logical.x / PANGO_SCALE,
-                 y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE, width);
-    }
-  while (pango_layout_iter_next_run (iter));
-  pango_layout_iter_free (iter);
-  cairo_pop_group_to_source (cr);
-  cairo_paint_with_alpha (cr, alpha);
-  cairo_restore (cr);
-  return TRUE;
-}
 
 /* The widest a halo's band may be in device pixels: beyond, the filter's
  * taps would cost more than stroking (a window zoomed far in). */
@@ -302,6 +108,134 @@ dilate (cairo_surface_t *in,
   cairo_surface_mark_dirty (out);
 }
 
+/* How far a halo's traced outline may stray: 0.1 mm, a quarter of the
+ * band it bounds, and less than half a pixel of a screen at 100 %. */
+#define TRACE_TOLERANCE_PT (0.1 / 25.4 * 72.0)
+/* Pixels a point the mask is traced at: a 9 pt label's capitals are 13 px
+ * high, its halo's band 2.4 px wide, and the crossings, placed by
+ * interpolation, fall well within the tolerance of the filtered outline;
+ * at 3 px a point the masks cost twice as much for no visible gain. */
+#define TRACE_PIXELS_PER_POINT 2.0
+/* Beyond this a label's mask is not made (a poster's title): the caller
+ * strokes the outline instead. */
+#define MAX_MASK_PIXELS (4 << 20)
+
+/* The label at (@x, @y) drawn into an alpha mask through @to_mask (user
+ * space to the mask's pixels) and widened by @radius + @rim pixels; the mask's
+ * top left pixel in those coordinates goes to @left and @top. NULL when
+ * the band is too wide for the filter or the mask too large. */
+static cairo_surface_t *
+widened_glyphs (PangoLayout          *layout,
+                double                x,
+                double                y,
+                const cairo_matrix_t *to_mask,
+                double                radius,
+                double                rim,
+                int                  *left,
+                int                  *top)
+{
+  Tap taps[(2 * MAX_RADIUS + 1) * (2 * MAX_RADIUS + 1)];
+  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  cairo_surface_t *glyphs, *halo;
+  cairo_matrix_t matrix = *to_mask;
+  PangoRectangle ink;
+  cairo_t *mask_cr;
+  int pad, width, height;
+
+  if (!(radius > 0 && radius + rim <= MAX_RADIUS))
+    return NULL;
+  pango_layout_get_extents (layout, &ink, NULL);
+  for (int corner = 0; corner < 4; corner++)
+    {
+      double cx = x + (double) (ink.x + (corner & 1 ? ink.width : 0)) / PANGO_SCALE;
+      double cy = y + (double) (ink.y + (corner & 2 ? ink.height : 0)) / PANGO_SCALE;
+
+      cairo_matrix_transform_point (to_mask, &cx, &cy);
+      min_x = MIN (min_x, cx);
+      min_y = MIN (min_y, cy);
+      max_x = MAX (max_x, cx);
+      max_y = MAX (max_y, cy);
+    }
+  pad = (int) ceil (radius + rim) + 2;
+  if (!(max_x - min_x < 65536 && max_y - min_y < 65536))
+    return NULL;
+  *left = (int) floor (min_x) - pad;
+  *top = (int) floor (min_y) - pad;
+  width = (int) ceil (max_x) + pad - *left;
+  height = (int) ceil (max_y) + pad - *top;
+  if ((gint64) width * height > MAX_MASK_PIXELS)
+    return NULL;
+  glyphs = cairo_image_surface_create (CAIRO_FORMAT_A8, width, height);
+  halo = cairo_image_surface_create (CAIRO_FORMAT_A8, width, height);
+  if (cairo_surface_status (glyphs) != CAIRO_STATUS_SUCCESS ||
+      cairo_surface_status (halo) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (glyphs);
+      cairo_surface_destroy (halo);
+      return NULL;
+    }
+  /* The label as the target would draw it, shifted to the mask's corner. */
+  mask_cr = cairo_create (glyphs);
+  matrix.x0 -= *left;
+  matrix.y0 -= *top;
+  cairo_set_matrix (mask_cr, &matrix);
+  cairo_move_to (mask_cr, x, y);
+  pango_cairo_show_layout (mask_cr, layout);
+  cairo_destroy (mask_cr);
+  cairo_surface_flush (glyphs);
+  dilate (glyphs, halo, taps, disc_taps (radius + rim, taps));
+  cairo_surface_destroy (glyphs);
+  return halo;
+}
+
+/* Smooths @image by [1 2 1] / 4 across and down, in place: the filter's
+ * taps leave a ripple of a pixel along a band's rim, which the traced
+ * outline would follow. */
+static void
+smooth (cairo_surface_t *image)
+{
+  int w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  guint8 *data = cairo_image_surface_get_data (image);
+  g_autofree guint8 *above = g_new (guint8, w);
+
+  for (int y = 0; y < h; y++)
+    {
+      guint8 *row = data + (gsize) y * (gsize) stride;
+      guint8 left = row[0];
+
+      for (int x = 1; x + 1 < w; x++)
+        {
+          guint8 here = row[x];
+
+          row[x] = (guint8) ((left + 2 * here + row[x + 1] + 2) / 4);
+          left = here;
+        }
+    }
+  for (int x = 0; x < w; x++)
+    above[x] = data[x];
+  for (int y = 1; y + 1 < h; y++)
+    {
+      guint8 *row = data + (gsize) y * (gsize) stride;
+
+      for (int x = 0; x < w; x++)
+        {
+          guint8 here = row[x];
+
+          row[x] = (guint8) ((above[x] + 2 * here + row[x + stride] + 2) / 4);
+          above[x] = here;
+        }
+    }
+  cairo_surface_mark_dirty (image);
+}
+
+/* How much @matrix enlarges lengths. */
+static double
+matrix_scale (const cairo_matrix_t *matrix)
+{
+  return sqrt (fabs (matrix->xx * matrix->yy - matrix->xy * matrix->yx));
+}
+
 gboolean
 ca_render_halo_draw_dilated (cairo_t     *cr,
                              PangoLayout *layout,
@@ -310,61 +244,67 @@ ca_render_halo_draw_dilated (cairo_t     *cr,
                              double       width,
                              double       alpha)
 {
-  double radius = width / 2, dx = 1, dy = 0, x0, y0, x1, y1, scale;
-  Tap taps[(2 * MAX_RADIUS + 1) * (2 * MAX_RADIUS + 1)];
-  PangoRectangle ink;
-  cairo_surface_t *glyphs, *halo;
-  cairo_matrix_t matrix;
-  cairo_t *mask_cr;
-  int pad, left, top;
+  cairo_surface_t *halo;
+  cairo_matrix_t to_device;
+  int left, top;
 
-  cairo_user_to_device_distance (cr, &dx, &dy);
-  scale = hypot (dx, dy);
-  radius *= scale;
-  if (!(radius > 0 && radius + RIM <= MAX_RADIUS))
-    return FALSE;
-  pango_layout_get_extents (layout, &ink, NULL);
-  x0 = x + (double) ink.x / PANGO_SCALE;
-  y0 = y + (double) ink.y / PANGO_SCALE;
-  x1 = x0 + (double) ink.width / PANGO_SCALE;
-  y1 = y0 + (double) ink.height / PANGO_SCALE;
-  cairo_user_to_device (cr, &x0, &y0);
-  cairo_user_to_device (cr, &x1, &y1);
-  pad = (int) ceil (radius) + 2;
-  left = (int) floor (MIN (x0, x1)) - pad;
-  top = (int) floor (MIN (y0, y1)) - pad;
-  glyphs = cairo_image_surface_create (CAIRO_FORMAT_A8, (int) ceil (MAX (x0, x1)) + pad - left,
-                                       (int) ceil (MAX (y0, y1)) + pad - top);
-  halo = cairo_image_surface_create (CAIRO_FORMAT_A8, cairo_image_surface_get_width (glyphs),
-                                     cairo_image_surface_get_height (glyphs));
-  if (cairo_surface_status (glyphs) != CAIRO_STATUS_SUCCESS ||
-      cairo_surface_status (halo) != CAIRO_STATUS_SUCCESS)
-    {
-      /* Too large a label for an image: the caller strokes it. */
-      cairo_surface_destroy (glyphs);
-      cairo_surface_destroy (halo);
-      return FALSE;
-    }
-  /* The label as the target would draw it, shifted to the mask's corner. */
-  mask_cr = cairo_create (glyphs);
-  cairo_get_matrix (cr, &matrix);
-  matrix.x0 -= left;
-  matrix.y0 -= top;
-  cairo_set_matrix (mask_cr, &matrix);
-  cairo_move_to (mask_cr, x, y);
-  pango_cairo_show_layout (mask_cr, layout);
-  cairo_destroy (mask_cr);
-  cairo_surface_flush (glyphs);
+  cairo_get_matrix (cr, &to_device);
   /* A covered pixel's centre lies half a pixel or so inside the glyph's
-   * edge: widened by 0.65 px more, the halos of Fig. 1 cover what the
+   * edge: widened by RIM more, the halos of Fig. 1 cover what the
    * stroked ones did, on balance (measured). */
-  dilate (glyphs, halo, taps, disc_taps (radius + RIM, taps));
+  halo = widened_glyphs (layout, x, y, &to_device, width / 2 * matrix_scale (&to_device), RIM, &left,
+                         &top);
+  if (halo == NULL)
+    return FALSE;
   cairo_save (cr);
   cairo_identity_matrix (cr);
   cairo_set_source_rgba (cr, 1, 1, 1, alpha);
   cairo_mask_surface (cr, halo, left, top);
   cairo_restore (cr);
-  cairo_surface_destroy (glyphs);
+  cairo_surface_destroy (halo);
+  return TRUE;
+}
+
+gboolean
+ca_render_halo_draw_traced (cairo_t     *cr,
+                            PangoLayout *layout,
+                            double       x,
+                            double       y,
+                            double       width,
+                            double       alpha)
+{
+  cairo_matrix_t to_device, to_mask, to_user;
+  cairo_surface_t *halo;
+  double scale;
+  int left, top;
+
+  cairo_get_matrix (cr, &to_device);
+  scale = matrix_scale (&to_device);
+  cairo_matrix_init_scale (&to_mask, TRACE_PIXELS_PER_POINT, TRACE_PIXELS_PER_POINT);
+  cairo_matrix_multiply (&to_mask, &to_device, &to_mask);
+  /* Traced where the filtered alpha is half, the outline lies @width / 2
+   * from the glyphs': no rim added. */
+  halo = widened_glyphs (layout, x, y, &to_mask, width / 2 * scale * TRACE_PIXELS_PER_POINT, 0,
+                         &left, &top);
+  if (halo == NULL)
+    return FALSE;
+  smooth (halo);
+  /* The contour's points are the mask's pixels, from its corner. */
+  to_user = to_mask;
+  if (cairo_matrix_invert (&to_user) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (halo);
+      return FALSE;
+    }
+  cairo_matrix_init_translate (&to_mask, left, top);
+  cairo_matrix_multiply (&to_user, &to_mask, &to_user);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  ca_render_contour_path (cr, halo, &to_user, TRACE_TOLERANCE_PT / scale);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+  cairo_fill (cr);
+  cairo_restore (cr);
   cairo_surface_destroy (halo);
   return TRUE;
 }

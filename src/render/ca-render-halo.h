@@ -1,4 +1,4 @@
-/* ca-render-halo.h — label halos on paper, each glyph's written once.
+/* ca-render-halo.h — the white halos that keep labels legible.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,11 +8,12 @@
 
 G_BEGIN_DECLS
 
-/* Draws the white halo (@width wide, at @alpha) of @layout placed at
- * (@x, @y) on a PDF surface, out of one form per distinct glyph;
- * FALSE, with nothing drawn, when the layout or the transformation does
- * not allow it (the caller then strokes the layout's outline itself). */
-gboolean ca_render_halo_draw_shared (cairo_t     *cr,
+/* Draws the halo of @layout placed at (@x, @y) on paper (PDF, SVG): the
+ * outline of the glyphs widened by @width / 2, as a raster's halo is
+ * found, traced and filled white at @alpha. FALSE, with nothing drawn,
+ * when the label is too large for the mask (the caller then strokes the
+ * layout's outline itself). */
+gboolean ca_render_halo_draw_traced (cairo_t     *cr,
                                      PangoLayout *layout,
                                      double       x,
                                      double       y,

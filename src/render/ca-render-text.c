@@ -473,7 +473,7 @@ draw_halo (cairo_t     *cr,
 {
   gboolean vector = ca_render_is_vector (cr);
 
-  if (vector ? ca_render_halo_draw_shared (cr, layout, x, y, width, HALO_ALPHA)
+  if (vector ? ca_render_halo_draw_traced (cr, layout, x, y, width, HALO_ALPHA)
              : ca_render_halo_draw_dilated (cr, layout, x, y, width, HALO_ALPHA))
     return;
   cairo_move_to (cr, x, y);
