@@ -11,11 +11,13 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "ca-export.h"
-#include "ca-export-file.h"
+#include "ca-export-private.h"
 #include "ca-figure-private.h"
 #include "ca-project.h"
 #include "test-tmpdir.h"
@@ -726,6 +728,75 @@ test_several_outputs (Fixture      *fixture,
   assert_contains (text, "OpenStreetMap");
 }
 
+/* A PNG rasterised by two threads, each on a recording of its own and
+ * taking bands in turn, is the file one thread writes, byte for byte, and
+ * so is its world file. At 150 dpi the A4 page has four bands. */
+static void
+test_png_two_threads (Fixture      *fixture,
+                      gconstpointer data)
+{
+  g_autofree char *one = g_build_filename (fixture->dir, "one.png", NULL);
+  g_autofree char *two = g_build_filename (fixture->dir, "two.png", NULL);
+  g_autofree char *one_pgw = g_build_filename (fixture->dir, "one.pgw", NULL);
+  g_autofree char *two_pgw = g_build_filename (fixture->dir, "two.pgw", NULL);
+  const char *one_paths[] = { one, NULL }, *two_paths[] = { two, NULL };
+  g_autoptr (GBytes) expected = NULL, got = NULL, expected_pgw = NULL, got_pgw = NULL;
+  g_autoptr (GError) error = NULL;
+  CaExportOptions options;
+
+  if (!need_maps (fixture))
+    return;
+  ca_export_options_init (&options);
+  options.world_file = TRUE;
+  g_assert_true (ca_export_figure_on (CA_FIGURE_INFRASTRUCTURE, fixture->analysis, fixture->basemap,
+                                      &options, one_paths, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (ca_export_figure_on (CA_FIGURE_INFRASTRUCTURE, fixture->analysis, fixture->basemap,
+                                      &options, two_paths, 2, &error));
+  g_assert_no_error (error);
+  expected = read_bytes (one);
+  got = read_bytes (two);
+  g_assert_cmpuint (g_bytes_get_size (expected), >, 100000);
+  g_assert_true (g_bytes_equal (expected, got));
+  expected_pgw = read_bytes (one_pgw);
+  got_pgw = read_bytes (two_pgw);
+  g_assert_true (g_bytes_equal (expected_pgw, got_pgw));
+}
+
+/* A disk that fills up while two threads rasterise (files here may not
+ * grow past 64 KiB): the write error, named, and nothing left behind —
+ * and the thread waiting for its turn does not wait for ever. */
+static void
+test_png_two_threads_full_disk (Fixture      *fixture,
+                                gconstpointer data)
+{
+  g_autofree char *png = g_build_filename (fixture->dir, "full.png", NULL);
+  g_autofree char *listing = NULL;
+  const char *paths[] = { png, NULL };
+  g_autoptr (GError) error = NULL;
+  struct rlimit saved, small;
+  CaExportOptions options;
+  gboolean ok;
+
+  if (!need_maps (fixture))
+    return;
+  ca_export_options_init (&options);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  small = saved;
+  small.rlim_cur = 64 << 10;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  ok = ca_export_figure_on (CA_FIGURE_INFRASTRUCTURE, fixture->analysis, fixture->basemap,
+                            &options, paths, 2, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+  g_assert_false (ok);
+  g_assert_error (error, CA_EXPORT_ERROR, CA_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, png));
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "");
+}
+
 /* One bad output: a wrong extension stops everything before any drawing;
  * an unwritable one fails with its own name while the others are written. */
 static void
@@ -912,6 +983,8 @@ main (int   argc,
   ADD ("/export/unwritable", test_unwritable);
   ADD ("/export/several-outputs", test_several_outputs);
   ADD ("/export/several-outputs-errors", test_several_outputs_errors);
+  ADD ("/export/png-two-threads", test_png_two_threads);
+  ADD ("/export/png-two-threads-full-disk", test_png_two_threads_full_disk);
   ADD ("/export/file-buffer", test_file_buffer);
   ADD ("/export/all", test_export_all);
 #undef ADD

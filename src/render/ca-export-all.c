@@ -1,9 +1,10 @@
 /* ca-export-all.c — every figure into a folder, two at a time.
  *
- * A figure's several files are drawn at once already (ca_export_figure_to);
+ * A figure's several files can be drawn at once (ca_export_figure_on), but
  * with a single format that would leave a second core idle, so figures
- * also run two at a time. Not more: each figure in flight holds its pages
- * while they are drawn, and the export keeps within 40 MiB.
+ * run two at a time, sharing the processors between them. Not more: each
+ * figure in flight holds its pages while they are drawn, and the export
+ * keeps within 40 MiB.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,8 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ca-export.h"
-#include "ca-export-file.h"
+#include "ca-export-private.h"
 
 #define MAX_FIGURES_AT_ONCE 2
 
@@ -29,6 +29,7 @@ typedef struct
   void                 (*progress) (guint done, guint total, gpointer data);
   gpointer               progress_data;
   GCancellable          *cancellable;
+  guint                  threads_each; /* the processors' share of each figure in flight */
 
   GMutex                 mutex;      /* guards what follows */
   guint                  next;       /* the next figure to start */
@@ -55,8 +56,8 @@ export_figure (AllFigures *all,
   g_ptr_array_add (paths, NULL);
   /* World files only make sense for the maps' PNGs. */
   options.world_file = options.world_file && all->any_png && ca_figure_is_map (all->ids[i]);
-  return ca_export_figure_to (all->ids[i], all->analysis, all->basemap, &options,
-                              (const char * const *) paths->pdata, error);
+  return ca_export_figure_on (all->ids[i], all->analysis, all->basemap, &options,
+                              (const char * const *) paths->pdata, all->threads_each, error);
 }
 
 /* Takes figures until none is left, one has failed or the export is
@@ -130,6 +131,7 @@ ca_export_all (CaAnalysis            *analysis,
 {
   AllFigures all = { analysis, basemap, options, directory, extensions, FALSE, ca_figure_get_ids (),
                      0, progress, progress_data, cancellable };
+  guint n_at_once;
   gboolean ok;
 
   g_return_val_if_fail (CA_IS_ANALYSIS (analysis), FALSE);
@@ -149,8 +151,9 @@ ca_export_all (CaAnalysis            *analysis,
   g_mutex_init (&all.mutex);
   /* Drawing only reads the analysis once it is up to date. */
   ca_analysis_update (analysis);
-  ca_export_run_threads ("ca-export-all", export_figures, &all,
-                         MIN (MIN (all.total, g_get_num_processors ()), MAX_FIGURES_AT_ONCE));
+  n_at_once = MIN (MIN (all.total, g_get_num_processors ()), MAX_FIGURES_AT_ONCE);
+  all.threads_each = MAX (g_get_num_processors () / MAX (n_at_once, 1), 1);
+  ca_export_run_threads ("ca-export-all", export_figures, &all, n_at_once);
   ok = take_result (&all, error);
   g_mutex_clear (&all.mutex);
   g_free (all.errors);

@@ -13,9 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ca-export.h"
-#include "ca-export-file.h"
-#include "ca-png-writer.h"
+#include "ca-export-private.h"
 
 G_DEFINE_QUARK (ca-export-error-quark, ca_export_error)
 
@@ -72,22 +70,11 @@ ca_export_format_from_path (const char     *path,
   return FALSE;
 }
 
-/* The page in points, and for PNG in pixels. A PNG page is its pixel size
- * times 72/dpi points, so that the drawing, scaled by dpi/72, lays out
- * exactly as in the PDF or SVG of the same paper. */
-typedef struct
-{
-  double width_pt;
-  double height_pt;
-  int    width_px;
-  int    height_px;
-  double scale;      /* device pixels per point */
-} PageSize;
 
 static gboolean
 page_size (const CaExportOptions *options,
            CaExportFormat         format,
-           PageSize              *page,
+           CaExportPage          *page,
            GError               **error)
 {
   double dpi = options->dpi;
@@ -141,24 +128,16 @@ page_size (const CaExportOptions *options,
   return TRUE;
 }
 
-/* Where the map lies on a PNG page, for the world file: the viewport and
- * the map frame's centre in points. */
-typedef struct
-{
-  CaViewport viewport;
-  double     frame_centre_x;
-  double     frame_centre_y;
-} MapPlacement;
 
-static gboolean
-draw_page (const char            *figure_id,
-           CaAnalysis            *analysis,
-           CaBasemap             *basemap,
-           const CaExportOptions *options,
-           cairo_t               *cr,
-           const PageSize        *page,
-           MapPlacement          *placement,
-           GError               **error)
+gboolean
+ca_export_draw_page (const char            *figure_id,
+                     CaAnalysis            *analysis,
+                     CaBasemap             *basemap,
+                     const CaExportOptions *options,
+                     cairo_t               *cr,
+                     const CaExportPage    *page,
+                     CaMapPlacement        *placement,
+                     GError               **error)
 {
   CaFigureOptions figure_options;
   g_autoptr (GArray) boxes = NULL;
@@ -189,10 +168,10 @@ draw_page (const char            *figure_id,
   return ok;
 }
 
-static gboolean
-check_cairo (cairo_status_t status,
-             CaExportFile  *file,
-             GError       **error)
+gboolean
+ca_export_check_cairo (cairo_status_t status,
+                       CaExportFile  *file,
+                       GError       **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
@@ -205,10 +184,10 @@ check_cairo (cairo_status_t status,
 }
 
 static cairo_surface_t *
-vector_surface_new (CaExportFormat  format,
-                    CaExportFile   *file,
-                    const PageSize *page,
-                    const char     *title)
+vector_surface_new (CaExportFormat      format,
+                    CaExportFile       *file,
+                    const CaExportPage *page,
+                    const char         *title)
 {
   cairo_surface_t *surface;
 
@@ -234,14 +213,14 @@ write_vector (const char            *figure_id,
               CaBasemap             *basemap,
               const CaExportOptions *options,
               CaExportFormat         format,
-              const PageSize        *page,
+              const CaExportPage    *page,
               CaExportFile          *file,
               GError               **error)
 {
   g_autofree char *title = ca_figure_get_title (figure_id, analysis, options->lang);
   cairo_surface_t *surface = vector_surface_new (format, file, page, title);
   cairo_t *cr = cairo_create (surface);
-  gboolean ok = draw_page (figure_id, analysis, basemap, options, cr, page, NULL, error);
+  gboolean ok = ca_export_draw_page (figure_id, analysis, basemap, options, cr, page, NULL, error);
   cairo_status_t status;
 
   cairo_destroy (cr);
@@ -250,98 +229,14 @@ write_vector (const char            *figure_id,
   cairo_surface_destroy (surface);
   if (!ok)
     return FALSE;
-  return check_cairo (status, file, error) && ca_export_file_finish (file, error);
-}
-
-/* Rows rasterised at a time: as many as fit in BAND_BYTES, at least
- * MIN_BAND_ROWS. Each band replays every drawing command that reaches it,
- * so fewer bands cost less, but the image must stay small beside the
- * 40 MiB the whole export may use: a 150 dpi A4 page (8.3 MiB) goes in
- * four bands of 2.5 MiB rather than seven of 1.2 MiB, and 20000 px a side
- * stays possible. */
-#define BAND_BYTES    (2560 << 10)
-#define MIN_BAND_ROWS 64
-
-static int
-band_rows (const PageSize *page)
-{
-  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, page->width_px);
-
-  return MIN (MAX (BAND_BYTES / MAX (stride, 1), MIN_BAND_ROWS), page->height_px);
-}
-
-static gboolean
-write_png_bands (cairo_surface_t       *recording,
-                 const CaExportOptions *options,
-                 const PageSize        *page,
-                 CaExportFile          *file,
-                 GError               **error)
-{
-  g_autoptr (CaPngWriter) writer = ca_png_writer_new (page->width_px, page->height_px,
-                                                      options->dpi, ca_export_file_write, file);
-  int rows = band_rows (page);
-  cairo_surface_t *band = cairo_image_surface_create (CAIRO_FORMAT_RGB24, page->width_px, rows);
-  g_autoptr (GError) local = NULL;
-  gboolean ok = cairo_surface_status (band) == CAIRO_STATUS_SUCCESS;
-
-  if (!ok)
-    g_set_error (&local, CA_EXPORT_ERROR, CA_EXPORT_ERROR_SIZE, _("Cannot make a %d px wide image"),
-                 page->width_px);
-  for (int y0 = 0; ok && y0 < page->height_px; y0 += rows)
-    {
-      cairo_t *cr = cairo_create (band);
-
-      /* No clearing first: the page begins by painting itself white. */
-      cairo_translate (cr, 0, -y0);
-      cairo_set_source_surface (cr, recording, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (band);
-      ok = ca_png_writer_add_rows (writer, cairo_image_surface_get_data (band),
-                                   cairo_image_surface_get_stride (band),
-                                   MIN (rows, page->height_px - y0), &local);
-    }
-  ok = ok && ca_png_writer_finish (writer, &local);
-  cairo_surface_destroy (band);
-  if (!ok && file->write_errno != 0)
-    ca_export_set_write_error (error, file->path, file->write_errno);
-  else if (!ok)
-    g_propagate_error (error, g_steal_pointer (&local));
-  return ok && ca_export_file_finish (file, error);
-}
-
-/* The page is recorded once as drawing commands, in pixels (so that the
- * map's clip falls on whole pixels and its outlines are simplified to the
- * pixel), then rasterised band by band into the PNG encoder. */
-static gboolean
-write_png (const char            *figure_id,
-           CaAnalysis            *analysis,
-           CaBasemap             *basemap,
-           const CaExportOptions *options,
-           const PageSize        *page,
-           CaExportFile          *file,
-           MapPlacement          *placement,
-           GError               **error)
-{
-  cairo_rectangle_t extents = { 0, 0, page->width_px, page->height_px };
-  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR, &extents);
-  cairo_t *cr = cairo_create (recording);
-  gboolean ok;
-
-  ok = draw_page (figure_id, analysis, basemap, options, cr, page, placement, error);
-  cairo_destroy (cr);
-  if (ok && cairo_surface_status (recording) != CAIRO_STATUS_SUCCESS)
-    ok = check_cairo (cairo_surface_status (recording), file, error);
-  ok = ok && write_png_bands (recording, options, page, file, error);
-  cairo_surface_destroy (recording);
-  return ok;
+  return ca_export_check_cairo (status, file, error) && ca_export_file_finish (file, error);
 }
 
 /* The six lines of an ESRI world file: pixel width, two rotation terms,
  * negative pixel height, and the map position of the centre of the
  * upper-left pixel. A pixel is metres_per_unit / scale map metres. */
 static char *
-world_file_text (const MapPlacement *placement,
+world_file_text (const CaMapPlacement *placement,
                  double              scale)
 {
   const CaViewport *v = &placement->viewport;
@@ -364,12 +259,12 @@ world_file_text (const MapPlacement *placement,
 
 /* FILE.pgw and FILE.prj beside FILE.png, into @files[0] and @files[1]. */
 static gboolean
-write_world_files (CaBasemap          *basemap,
-                   const MapPlacement *placement,
-                   const PageSize     *page,
-                   const char         *path,
-                   CaExportFile       *files,
-                   GError            **error)
+write_world_files (CaBasemap            *basemap,
+                   const CaMapPlacement *placement,
+                   const CaExportPage   *page,
+                   const char           *path,
+                   CaExportFile         *files,
+                   GError              **error)
 {
   const char *dot = strrchr (path, '.');
   g_autofree char *stem = g_strndup (path, (gsize) (dot - path));
@@ -386,20 +281,21 @@ write_world_files (CaBasemap          *basemap,
          ca_export_file_write_string (&files[1], wkt, error);
 }
 
-/* One file (with its world files): ca_export_figure without the checks of
- * its arguments. */
+/* One file (with its world files), a PNG rasterised on up to @n_threads
+ * threads: ca_export_figure without the checks of its arguments. */
 static gboolean
 export_one (const char            *figure_id,
             CaAnalysis            *analysis,
             CaBasemap             *basemap,
             const CaExportOptions *options,
             const char            *path,
+            guint                  n_threads,
             GError               **error)
 {
   CaExportFile files[3] = { { .fd = -1 }, { .fd = -1 }, { .fd = -1 } };
   CaExportFormat format;
-  PageSize page;
-  MapPlacement placement = { 0 };
+  CaExportPage page;
+  CaMapPlacement placement = { 0 };
   guint n_files = 1;
   gboolean ok;
 
@@ -415,8 +311,8 @@ export_one (const char            *figure_id,
   if (!ca_export_file_open (&files[0], path, error))
     return FALSE;
   if (format == CA_EXPORT_PNG)
-    ok = write_png (figure_id, analysis, basemap, options, &page, &files[0],
-                    options->world_file ? &placement : NULL, error);
+    ok = ca_export_write_png (figure_id, analysis, basemap, options, &page, n_threads, &files[0],
+                              options->world_file ? &placement : NULL, error);
   else
     ok = write_vector (figure_id, analysis, basemap, options, format, &page, &files[0], error);
   if (ok && options->world_file)
@@ -443,7 +339,7 @@ ca_export_figure (const char            *figure_id,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return export_one (figure_id, analysis, basemap, options, path, error);
+  return export_one (figure_id, analysis, basemap, options, path, g_get_num_processors (), error);
 }
 
 /* The outputs of one figure, shared by the threads that write them: each
@@ -457,6 +353,7 @@ typedef struct
   const char      *const *paths;
   GError         **errors;     /* one per output */
   guint            n;
+  guint            threads_each; /* for rasterising a PNG */
   gint             next;
 } Outputs;
 
@@ -468,7 +365,7 @@ write_outputs (gpointer data)
 
   while ((i = (guint) g_atomic_int_add (&outputs->next, 1)) < outputs->n)
     export_one (outputs->figure_id, outputs->analysis, outputs->basemap, &outputs->options[i],
-                outputs->paths[i], &outputs->errors[i]);
+                outputs->paths[i], outputs->threads_each, &outputs->errors[i]);
   return NULL;
 }
 
@@ -531,7 +428,20 @@ ca_export_figure_to (const char            *figure_id,
                      const char * const    *paths,
                      GError               **error)
 {
-  Outputs outputs = { figure_id, analysis, basemap, NULL, paths, NULL, 0, 0 };
+  return ca_export_figure_on (figure_id, analysis, basemap, options, paths,
+                              g_get_num_processors (), error);
+}
+
+gboolean
+ca_export_figure_on (const char            *figure_id,
+                     CaAnalysis            *analysis,
+                     CaBasemap             *basemap,
+                     const CaExportOptions *options,
+                     const char * const    *paths,
+                     guint                  n_threads,
+                     GError               **error)
+{
+  Outputs outputs = { figure_id, analysis, basemap, NULL, paths, NULL, 0, 1, 0 };
   gboolean ok = TRUE;
 
   g_return_val_if_fail (figure_id != NULL, FALSE);
@@ -546,8 +456,9 @@ ca_export_figure_to (const char            *figure_id,
   outputs.errors = g_new0 (GError *, outputs.n);
   /* Drawing only reads the analysis once it is up to date. */
   ca_analysis_update (analysis);
-  ca_export_run_threads ("ca-export", write_outputs, &outputs,
-                         MIN (outputs.n, g_get_num_processors ()));
+  /* One thread a file; a single PNG takes the threads left over. */
+  outputs.threads_each = MAX (n_threads / outputs.n, 1);
+  ca_export_run_threads ("ca-export", write_outputs, &outputs, MIN (outputs.n, MAX (n_threads, 1)));
   for (guint i = 0; i < outputs.n; i++)
     {
       if (ok && outputs.errors[i] != NULL)

@@ -1,4 +1,4 @@
-/* ca-png-writer.h — private to ca-export.c: a PNG encoder fed a band of
+/* ca-png-writer.h — private to ca-export-png.c: a PNG encoder fed a band of
  * rows at a time, so that a large export never holds the whole image.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
