@@ -139,7 +139,9 @@ optional_clear (Optional *layer)
 }
 
 /* Reads an optional layer; touches nothing of @self but the boundaries'
- * path, so it may run beside the main thread. */
+ * path, so it may run beside the main thread. (shapelib keeps one global,
+ * its byte-order flag, which every open sets to the same value: two
+ * shapefiles may be read at once.) */
 static void
 read_optional (CaBasemap *self, Optional *layer, CaLayerKind kind)
 {

@@ -70,7 +70,6 @@ ca_export_format_from_path (const char     *path,
   return FALSE;
 }
 
-
 static gboolean
 page_size (const CaExportOptions *options,
            CaExportFormat         format,
@@ -127,7 +126,6 @@ page_size (const CaExportOptions *options,
   page->height_pt = page->height_px / page->scale;
   return TRUE;
 }
-
 
 gboolean
 ca_export_draw_page (const char            *figure_id,
