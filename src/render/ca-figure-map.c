@@ -126,9 +126,8 @@ fill_unit (CaMapStyle           *style,
   ca_render_key_add (key, &style->basemap, sizeof style->basemap);
   ca_render_key_add_int (key, u);
   ca_render_key_add (key, transform, sizeof *transform);
-  /* Sampled as ca_map_fill_polygon samples it. */
   cairo_save (cr);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_set_antialias (cr, CA_MAP_LINEWORK_ANTIALIAS);
   ca_render_cache_fill (style->options->cache, cr, key, G_OBJECT (style->basemap), path_unit,
                         &path, fill);
   cairo_restore (cr);

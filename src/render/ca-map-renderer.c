@@ -85,16 +85,6 @@ ca_map_transform_polygon (const CaMapTransform *transform,
   return copy;
 }
 
-/* The map's fills and lines on a raster, sampled four by four a pixel
- * rather than at cairo's default fifteen rows of 256: they are most of a
- * 150 dpi map's scan conversion (the unit borders alone 20 M of Fig. 1's
- * 241 M instructions), and FAST takes 32 M off. An edge pixel's shade
- * moves by about 10 of 255, either way, so a line keeps its weight (the
- * borders' summed shade changes by 0.01 %), and at 1:1 the two cannot be
- * told apart. Labels, symbols and the furniture keep the fine grid; paper
- * ignores the setting. */
-#define LINEWORK_ANTIALIAS CAIRO_ANTIALIAS_FAST
-
 void
 ca_map_fill_polygon (cairo_t              *cr,
                      const CaMapTransform *transform,
@@ -103,7 +93,7 @@ ca_map_fill_polygon (cairo_t              *cr,
 {
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_antialias (cr, LINEWORK_ANTIALIAS);
+  cairo_set_antialias (cr, CA_MAP_LINEWORK_ANTIALIAS);
   cairo_new_path (cr);
   ca_map_path_polygon (cr, transform, polygon);
   ca_rgb_set_source (cr, fill);
@@ -240,7 +230,7 @@ ca_map_draw_context (cairo_t              *cr,
   ca_map_transform_visible (transform, &visible);
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_antialias (cr, LINEWORK_ANTIALIAS);
+  cairo_set_antialias (cr, CA_MAP_LINEWORK_ANTIALIAS);
   cairo_new_path (cr);
   for (guint i = 0; i < ca_layer_get_n_features (context); i++)
     {
@@ -275,7 +265,7 @@ ca_map_draw_region_halo (cairo_t              *cr,
   ca_map_path_lines (cr, transform, ca_basemap_get_region_outline (basemap));
   /* Mitred corners, cut off where sharp: round joins cost far more. The
    * outline's lines meet where the units do: round ends close the joint. */
-  cairo_set_antialias (cr, LINEWORK_ANTIALIAS);
+  cairo_set_antialias (cr, CA_MAP_LINEWORK_ANTIALIAS);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_set_miter_limit (cr, 2.0);
@@ -295,7 +285,7 @@ ca_map_draw_unit_borders (cairo_t              *cr,
   cairo_save (cr);
   cairo_new_path (cr);
   ca_map_path_lines (cr, transform, ca_basemap_get_unit_borders (basemap));
-  cairo_set_antialias (cr, LINEWORK_ANTIALIAS);
+  cairo_set_antialias (cr, CA_MAP_LINEWORK_ANTIALIAS);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, width);
