@@ -337,6 +337,9 @@ ca_export_figure (const char            *figure_id,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* A PNG is drawn by two threads at once, which only read the analysis
+   * once it is up to date. */
+  ca_analysis_update (analysis);
   return export_one (figure_id, analysis, basemap, options, path, g_get_num_processors (), error);
 }
 
