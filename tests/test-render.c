@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -92,6 +93,89 @@ test_font_map (void)
     }
   while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
+}
+
+/* The size of the Pango font @layout's first run is set in. */
+static double
+first_font_size (PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+  g_autoptr (PangoFontDescription) font = pango_font_describe (run->item->analysis.font);
+
+  pango_layout_iter_free (iter);
+  return (double) pango_font_description_get_size (font) / PANGO_SCALE;
+}
+
+/* The dark pixels' bounding box in @surface (white, text drawn in black). */
+static void
+dark_box (cairo_surface_t *surface,
+          int             *x0,
+          int             *y0,
+          int             *x1,
+          int             *y1)
+{
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  *x0 = w, *y0 = h, *x1 = -1, *y1 = -1;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if ((((guint32 *) (cairo_image_surface_get_data (surface) + y * stride))[x] & 0xff) < 128)
+        {
+          *x0 = MIN (*x0, x), *y0 = MIN (*y0, y);
+          *x1 = MAX (*x1, x + 1), *y1 = MAX (*y1, y + 1);
+        }
+}
+
+/* Text of every size is set in one font and scaled: twice the size
+ * measures twice as large, wraps where half the size wraps in half the
+ * width, and draws where it measures. */
+static void
+test_one_size (void)
+{
+  const CaRgb black = { 0, 0, 0 };
+  const char *text = "Мугалжарский район Актюбинской области";
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 200);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GObject) context = G_OBJECT (ca_render_context_new (cr));
+  g_autoptr (PangoLayout) small = ca_render_layout_new (PANGO_CONTEXT (context), text, 7.5, FALSE, 0);
+  g_autoptr (PangoLayout) large = ca_render_layout_new (PANGO_CONTEXT (context), text, 15, FALSE, 0);
+  g_autoptr (PangoLayout) small_wrapped = ca_render_layout_new (PANGO_CONTEXT (context), text, 7.5,
+                                                                FALSE, 60);
+  g_autoptr (PangoLayout) large_wrapped = ca_render_layout_new (PANGO_CONTEXT (context), text, 15,
+                                                                FALSE, 120);
+  double small_w, small_h, large_w, large_h, wrapped_w;
+  cairo_rectangle_t ink;
+  int x0, y0, x1, y1;
+
+  g_assert_cmpfloat (first_font_size (small), ==, first_font_size (large));
+  g_assert_cmpfloat_with_epsilon (ca_render_layout_get_scale (large),
+                                  2 * ca_render_layout_get_scale (small), 1e-12);
+  ca_render_layout_size (small, &small_w, &small_h);
+  ca_render_layout_size (large, &large_w, &large_h);
+  g_assert_cmpfloat (small_w, >, 100);
+  g_assert_cmpfloat_with_epsilon (large_w, 2 * small_w, 0.01);
+  g_assert_cmpfloat_with_epsilon (large_h, 2 * small_h, 0.01);
+
+  ca_render_layout_size (large_wrapped, &wrapped_w, NULL);
+  g_assert_cmpfloat (wrapped_w, <=, 120);
+  g_assert_cmpint (pango_layout_get_line_count (large_wrapped), >, 1);
+  g_assert_cmpint (pango_layout_get_line_count (large_wrapped), ==,
+                   pango_layout_get_line_count (small_wrapped));
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ca_render_show_layout (cr, large_wrapped, 20.25, 30.5, &black, 0);
+  cairo_surface_flush (surface);
+  dark_box (surface, &x0, &y0, &x1, &y1);
+  ca_render_layout_ink (large_wrapped, &ink);
+  g_assert_cmpfloat (fabs (x0 - (20.25 + ink.x)), <, 1.5);
+  g_assert_cmpfloat (fabs (y0 - (30.5 + ink.y)), <, 1.5);
+  g_assert_cmpfloat (fabs (x1 - (20.25 + ink.x + ink.width)), <, 1.5);
+  g_assert_cmpfloat (fabs (y1 - (30.5 + ink.y + ink.height)), <, 1.5);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 static int
@@ -284,8 +368,10 @@ draw_raster_label (gboolean stroke)
   if (stroke)
     {
       ca_render_update_context (cr, PANGO_CONTEXT (context));
-      cairo_move_to (cr, 6.3, 6.7);
+      cairo_save (cr);
+      ca_render_layout_place (cr, layout, 6.3, 6.7);
       pango_cairo_layout_path (cr, layout);
+      cairo_restore (cr);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
       cairo_set_line_width (cr, 2.4);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
@@ -687,6 +773,7 @@ main (int    argc,
   g_test_add_func ("/render/text/figure-language", test_figure_language);
   g_test_add_func ("/render/text/font-map", test_font_map);
   g_test_add_func ("/render/text/font-fallback", test_font_fallback);
+  g_test_add_func ("/render/text/one-size", test_one_size);
   g_test_add_func ("/render/text/vector-halo", test_vector_halo);
   g_test_add_func ("/render/text/pdf-halo", test_pdf_halo);
   g_test_add_func ("/render/text/raster-halo", test_raster_halo);

@@ -288,6 +288,7 @@ add_layout (GByteArray  *key,
   ca_render_key_add_int (key, pango_layout_get_wrap (layout));
   ca_render_key_add_int (key, pango_layout_get_alignment (layout));
   ca_render_key_add_int (key, pango_layout_get_spacing (layout));
+  ca_render_key_add_double (key, ca_render_layout_get_scale (layout));
 }
 
 /* What a sprite is drawn in: the pixel holding its origin, and how far
@@ -403,7 +404,7 @@ ca_render_cache_show_layout (CaRenderCache *self,
 {
   Text text = { layout, x, y, colour, halo };
   g_autoptr (GByteArray) key = NULL;
-  PangoRectangle ink;
+  cairo_rectangle_t ink;
   CaRect extent;
 
   if (self == NULL)
@@ -411,10 +412,8 @@ ca_render_cache_show_layout (CaRenderCache *self,
       draw_text (cr, &text);
       return;
     }
-  pango_layout_get_extents (layout, &ink, NULL);
-  extent = (CaRect) { x + (double) ink.x / PANGO_SCALE - halo, y + (double) ink.y / PANGO_SCALE - halo,
-                      (double) ink.width / PANGO_SCALE + 2 * halo,
-                      (double) ink.height / PANGO_SCALE + 2 * halo };
+  ca_render_layout_ink (layout, &ink);
+  extent = (CaRect) { x + ink.x - halo, y + ink.y - halo, ink.width + 2 * halo, ink.height + 2 * halo };
   key = ca_render_key_new ("text");
   add_layout (key, layout);
   ca_render_key_add (key, colour, sizeof *colour);

@@ -28,6 +28,7 @@
 
 #include "ca-render-contour.h"
 #include "ca-render-halo.h"
+#include "ca-render-text.h"
 
 /* The widest a halo's band may be in device pixels: beyond, the filter's
  * taps would cost more than stroking (a window zoomed far in). */
@@ -141,17 +142,17 @@ widened_glyphs (PangoLayout          *layout,
   double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
   cairo_surface_t *glyphs, *halo;
   cairo_matrix_t matrix = *to_mask;
-  PangoRectangle ink;
+  cairo_rectangle_t ink;
   cairo_t *mask_cr;
   int pad, width, height;
 
   if (!(radius > 0 && radius + rim <= MAX_RADIUS))
     return NULL;
-  pango_layout_get_extents (layout, &ink, NULL);
+  ca_render_layout_ink (layout, &ink);
   for (int corner = 0; corner < 4; corner++)
     {
-      double cx = x + (double) (ink.x + (corner & 1 ? ink.width : 0)) / PANGO_SCALE;
-      double cy = y + (double) (ink.y + (corner & 2 ? ink.height : 0)) / PANGO_SCALE;
+      double cx = x + ink.x + (corner & 1 ? ink.width : 0);
+      double cy = y + ink.y + (corner & 2 ? ink.height : 0);
 
       cairo_matrix_transform_point (to_mask, &cx, &cy);
       min_x = MIN (min_x, cx);
@@ -182,7 +183,7 @@ widened_glyphs (PangoLayout          *layout,
   matrix.x0 -= *left;
   matrix.y0 -= *top;
   cairo_set_matrix (mask_cr, &matrix);
-  cairo_move_to (mask_cr, x, y);
+  ca_render_layout_place (mask_cr, layout, x, y);
   pango_cairo_show_layout (mask_cr, layout);
   cairo_destroy (mask_cr);
   cairo_surface_flush (glyphs);

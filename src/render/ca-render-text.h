@@ -35,7 +35,9 @@ PangoContext *ca_render_context_new (cairo_t *cr);
 void          ca_render_update_context (cairo_t *cr, PangoContext *context);
 
 /* A layout of @text at @size device units; @wrap_width > 0 wraps at word
- * boundaries. */
+ * boundaries. Every layout is set at one size and scaled to @size: measure
+ * it with ca_render_layout_size or _ink, draw it with ca_render_show_layout
+ * or after ca_render_layout_place, never through Pango's own extents. */
 PangoLayout  *ca_render_layout_new (PangoContext *context, const char *text, double size,
                                     gboolean bold, double wrap_width);
 /* The same, its lines aligned by @alignment and @spacing device units
@@ -55,6 +57,15 @@ void          ca_render_context_keep_layouts (PangoContext *context, gboolean ke
 void          ca_render_context_sweep_layouts (PangoContext *context);
 /* Logical size of @layout in device units. */
 void          ca_render_layout_size (PangoLayout *layout, double *width, double *height);
+/* Ink extents of @layout in device units, from its top-left corner. */
+void          ca_render_layout_ink (PangoLayout *layout, cairo_rectangle_t *ink);
+/* How much @layout is scaled when drawn: the size it was asked for over
+ * the one it is set at (1 for a layout not made here). */
+double        ca_render_layout_get_scale (PangoLayout *layout);
+/* Moves @cr's origin to (@x, @y), scales it by @layout's scale and puts
+ * the current point there: pango_cairo_show_layout or
+ * pango_cairo_layout_path then draws @layout at its size. */
+void          ca_render_layout_place (cairo_t *cr, PangoLayout *layout, double x, double y);
 /* Draws @layout with its top-left corner at (@x, @y) in @colour, as text
  * (searchable in a PDF). @halo > 0 first strokes a white outline that wide
  * around the glyphs so the text reads over any fill. */
