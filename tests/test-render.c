@@ -761,6 +761,58 @@ FIXTURE_TEST (test_pdf_text)
   g_assert_nonnull (memmem (bytes->data, bytes->len, "/ToUnicode", strlen ("/ToUnicode")));
 }
 
+/* Paths of @svg stroked in @stroke (an SVG colour as cairo writes it):
+ * those also filled go to @filled, the rest to @lines. */
+static void
+count_stroked_paths (const char *svg,
+                     const char *stroke,
+                     guint      *filled,
+                     guint      *lines)
+{
+  g_autofree char *wanted = g_strdup_printf ("stroke:%s;", stroke);
+
+  *filled = *lines = 0;
+  for (const char *p = strstr (svg, "<path style=\""); p != NULL; p = strstr (p + 1, "<path style=\""))
+    {
+      const char *end = strchr (p + 13, '"');
+      g_autofree char *style = g_strndup (p + 13, (gsize) (end - p - 13));
+
+      if (strstr (style, wanted) == NULL)
+        continue;
+      if (strstr (style, "fill:none;") != NULL)
+        (*lines)++;
+      else
+        (*filled)++;
+    }
+}
+
+/* On paper each plainly filled unit is filled and outlined in one path,
+ * so no border is written twice; the legend's sample line stays a line. */
+FIXTURE_TEST (test_vector_borders)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  const CaRgb border = CA_RGB_UNIT_BORDER;
+  g_autofree char *colour = g_strdup_printf ("rgb(%f%%,%f%%,%f%%)", border.r * 100,
+                                             border.g * 100, border.b * 100);
+  CaFigureOptions options;
+  GError *error = NULL;
+  guint filled, lines;
+
+  ca_figure_options_init (&options);
+  g_assert_true (ca_figure_draw (CA_FIGURE_INFRASTRUCTURE, f->analysis, f->basemap, &options, cr,
+                                 595, 842, NULL, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  count_stroked_paths ((const char *) bytes->data, colour, &filled, &lines);
+  g_assert_cmpuint (filled, ==, ca_dataset_get_n_units (f->dataset));
+  g_assert_cmpuint (lines, ==, 1);
+}
+
 /* Pixels differing by more than 24 in some channel, as a share of all. */
 
 int
@@ -789,5 +841,6 @@ main (int    argc,
   g_test_add_func ("/render/figure/hidden-clusters", test_hidden_clusters);
   g_test_add_func ("/render/figure/viewport", test_viewport);
   g_test_add_func ("/render/figure/pdf-text", test_pdf_text);
+  g_test_add_func ("/render/figure/vector-borders", test_vector_borders);
   return g_test_run ();
 }

@@ -133,11 +133,31 @@ fill_unit (CaMapStyle           *style,
   cairo_restore (cr);
 }
 
+/* TRUE to stroke each unit's border with its fill, on paper when every
+ * unit is filled plainly: a unit drawn after its neighbours covers half
+ * their border along its own and strokes it whole again, so the page
+ * shows what fills and then borders would, without writing every
+ * border's points a second time (an eighth of the numbers in Fig. 1's
+ * PDF: 204 M instructions instead of 214 M). A raster strokes each
+ * border once, after the fills, which its cache keeps. */
+static gboolean
+borders_with_fills (CaMapStyle *style,
+                    cairo_t    *cr)
+{
+  if (!ca_render_is_vector (cr) || style->options->cache != NULL)
+    return FALSE;
+  for (guint u = 0; u < style->n_units; u++)
+    if (style->no_data[u] || style->n_stripes[u] > 1)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 draw_fills (CaMapStyle           *style,
             cairo_t              *cr,
             const CaMapTransform *transform,
-            double                scale)
+            double                scale,
+            gboolean              with_borders)
 {
   CaRgb grey = CA_RGB_NO_DATA, hatch = CA_RGB_NO_DATA_HATCH;
 
@@ -155,6 +175,9 @@ draw_fills (CaMapStyle           *style,
       else if (style->n_stripes[u] > 1)
         ca_map_stripe_polygon (cr, transform, polygon, &style->stripes[u * CA_STYLE_MAX_STRIPES],
                                style->n_stripes[u], 5.0 * scale);
+      else if (with_borders)
+        ca_map_fill_and_outline_polygon (cr, transform, polygon, &style->fill[u], &style->border,
+                                         style->border_width * scale);
       else
         fill_unit (style, cr, transform, u, polygon, &style->fill[u]);
     }
@@ -458,17 +481,20 @@ ca_map_style_draw (CaMapStyle           *style,
 {
   const CaRect *f = &transform->frame;
   const CaPoint *label_points = ca_map_style_label_points (style);
+  gboolean with_borders = borders_with_fills (style, cr);
 
   cairo_save (cr);
   clip_to_pixels (cr, f);
   draw_static_layer (style, cr, transform, scale, "ground", TRUE, draw_ground);
-  draw_fills (style, cr, transform, scale);
+  draw_fills (style, cr, transform, scale, with_borders);
   if (style->circles->len == 0 && style->links->len == 0)
-    draw_static_layer (style, cr, transform, scale, "borders-settlements", FALSE,
-                       draw_borders_and_settlements);
+    draw_static_layer (style, cr, transform, scale,
+                       with_borders ? "settlements" : "borders-settlements", FALSE,
+                       with_borders ? draw_settlements : draw_borders_and_settlements);
   else
     {
-      draw_static_layer (style, cr, transform, scale, "borders", FALSE, draw_borders);
+      if (!with_borders)
+        draw_static_layer (style, cr, transform, scale, "borders", FALSE, draw_borders);
       draw_circles (style, cr, transform, label_points, scale);
       ca_map_style_draw_links (style, cr, transform, label_points, scale);
       draw_static_layer (style, cr, transform, scale, "settlements", FALSE, draw_settlements);

@@ -101,6 +101,38 @@ ca_map_fill_polygon (cairo_t              *cr,
   cairo_restore (cr);
 }
 
+/* The pen of the units' borders. */
+static void
+set_border_pen (cairo_t     *cr,
+                const CaRgb *colour,
+                double       width)
+{
+  cairo_set_antialias (cr, CA_MAP_LINEWORK_ANTIALIAS);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, width);
+  ca_rgb_set_source (cr, colour);
+}
+
+void
+ca_map_fill_and_outline_polygon (cairo_t              *cr,
+                                 const CaMapTransform *transform,
+                                 const CaPolygon      *polygon,
+                                 const CaRgb          *fill,
+                                 const CaRgb          *line,
+                                 double                width)
+{
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_new_path (cr);
+  ca_map_path_polygon (cr, transform, polygon);
+  ca_rgb_set_source (cr, fill);
+  cairo_fill_preserve (cr);
+  set_border_pen (cr, line, width);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /* Lines x + y = c (device units: rising to the right) over the clip
  * extents, c on a grid anchored at 0 so that neighbouring shapes line up. */
 static void
@@ -285,11 +317,7 @@ ca_map_draw_unit_borders (cairo_t              *cr,
   cairo_save (cr);
   cairo_new_path (cr);
   ca_map_path_lines (cr, transform, ca_basemap_get_unit_borders (basemap));
-  cairo_set_antialias (cr, CA_MAP_LINEWORK_ANTIALIAS);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, width);
-  ca_rgb_set_source (cr, colour);
+  set_border_pen (cr, colour, width);
   cairo_stroke (cr);
   cairo_restore (cr);
 }

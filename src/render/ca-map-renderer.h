@@ -66,6 +66,12 @@ void     ca_map_path_ring (cairo_t *cr, CaPoint *points, guint n_points, double 
  * borders are stroked over it. */
 void     ca_map_fill_polygon (cairo_t *cr, const CaMapTransform *transform,
                               const CaPolygon *polygon, const CaRgb *fill);
+/* Fills @polygon and strokes its outline as ca_map_draw_unit_borders
+ * strokes borders, in one operation: on paper, for units drawn one after
+ * another, each over its neighbours' outlines, with no borders after. */
+void     ca_map_fill_and_outline_polygon (cairo_t *cr, const CaMapTransform *transform,
+                                          const CaPolygon *polygon, const CaRgb *fill,
+                                          const CaRgb *line, double width);
 /* Parallel diagonal lines @spacing apart over @polygon ("no data"). */
 void     ca_map_hatch_polygon (cairo_t *cr, const CaMapTransform *transform,
                                const CaPolygon *polygon, const CaRgb *colour,
