@@ -80,22 +80,31 @@ ca_place_index_free (CaPlaceIndex *index)
     g_rc_box_release_full (index, place_index_clear);
 }
 
+/* A name looked for, folded: @inside when it is long enough (four
+ * characters) to be looked for as a word inside a longer name. */
+typedef struct
+{
+  char    *text;
+  gsize    length;
+  gboolean inside;
+} Wanted;
+
 /* 2 for an exact match, 1 when @wanted is a word inside @value, else 0. */
 static int
-match_score (const char *value,
-             const char *wanted)
+match_score (const char   *value,
+             const Wanted *wanted)
 {
   const char *hit;
 
   if (value == NULL)
     return 0;
-  if (strcmp (value, wanted) == 0)
+  if (strcmp (value, wanted->text) == 0)
     return 2;
-  if (g_utf8_strlen (wanted, -1) < 4 || (hit = strstr (value, wanted)) == NULL)
+  if (!wanted->inside || (hit = strstr (value, wanted->text)) == NULL)
     return 0;
   /* "село темирбека жургенова" holds "темирбека жургенова", but "алгабас" does not hold "алга". */
   if ((hit == value || hit[-1] == ' ') &&
-      (hit[strlen (wanted)] == '\0' || hit[strlen (wanted)] == ' '))
+      (hit[wanted->length] == '\0' || hit[wanted->length] == ' '))
     return 1;
   return 0;
 }
@@ -105,20 +114,24 @@ find_place (CaPlaceIndex *index,
             const CaText *name)
 {
   const char *texts[3] = { name->ru, name->en, name->kk };
-  char *wanted[3] = { NULL, NULL, NULL };
+  Wanted wanted[3] = { { NULL } };
   int best = -1, best_score = 0;
 
   for (guint t = 0; t < 3; t++)
     if (texts[t] != NULL && *texts[t] != '\0')
-      wanted[t] = g_utf8_casefold (texts[t], -1);
+      {
+        wanted[t].text = g_utf8_casefold (texts[t], -1);
+        wanted[t].length = strlen (wanted[t].text);
+        wanted[t].inside = g_utf8_strlen (wanted[t].text, -1) >= 4;
+      }
   for (guint i = 0; i < index->n; i++)
     {
       int score = 0;
 
       for (guint f = 0; f < N_PLACE_FIELDS; f++)
         for (guint t = 0; t < 3; t++)
-          if (wanted[t] != NULL)
-            score = MAX (score, match_score (index->folded[i * N_PLACE_FIELDS + f], wanted[t]));
+          if (wanted[t].text != NULL)
+            score = MAX (score, match_score (index->folded[i * N_PLACE_FIELDS + f], &wanted[t]));
       if (score > best_score || (score > 0 && score == best_score && index->weight[i] > index->weight[best]))
         {
           best = (int) i;
@@ -126,7 +139,7 @@ find_place (CaPlaceIndex *index,
         }
     }
   for (guint t = 0; t < 3; t++)
-    g_free (wanted[t]);
+    g_free (wanted[t].text);
   return best;
 }
 
