@@ -85,6 +85,20 @@ ca_map_transform_polygon (const CaMapTransform *transform,
   return copy;
 }
 
+/* @polygon as the path, to be filled in @fill. */
+static void
+set_fill (cairo_t              *cr,
+          const CaMapTransform *transform,
+          const CaPolygon      *polygon,
+          const CaRgb          *fill)
+{
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_antialias (cr, CA_MAP_LINEWORK_ANTIALIAS);
+  cairo_new_path (cr);
+  ca_map_path_polygon (cr, transform, polygon);
+  ca_rgb_set_source (cr, fill);
+}
+
 void
 ca_map_fill_polygon (cairo_t              *cr,
                      const CaMapTransform *transform,
@@ -92,11 +106,7 @@ ca_map_fill_polygon (cairo_t              *cr,
                      const CaRgb          *fill)
 {
   cairo_save (cr);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_antialias (cr, CA_MAP_LINEWORK_ANTIALIAS);
-  cairo_new_path (cr);
-  ca_map_path_polygon (cr, transform, polygon);
-  ca_rgb_set_source (cr, fill);
+  set_fill (cr, transform, polygon, fill);
   cairo_fill (cr);
   cairo_restore (cr);
 }
@@ -123,10 +133,7 @@ ca_map_fill_and_outline_polygon (cairo_t              *cr,
                                  double                width)
 {
   cairo_save (cr);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_new_path (cr);
-  ca_map_path_polygon (cr, transform, polygon);
-  ca_rgb_set_source (cr, fill);
+  set_fill (cr, transform, polygon, fill);
   cairo_fill_preserve (cr);
   set_border_pen (cr, line, width);
   cairo_stroke (cr);
