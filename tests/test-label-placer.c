@@ -109,6 +109,59 @@ test_placer_obstacle_line (void)
   cairo_surface_destroy (surface);
 }
 
+/* A label that fits only smaller (a narrow district, a town hemmed in by
+ * obstacles) is measured at its largest size and scaled: its box must
+ * still be the size of the text it keeps, which is set at the size
+ * chosen. */
+static void
+test_placer_shrunk_boxes (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = ca_render_context_new (cr);
+  CaRect frame = { 0, 0, 400, 300 };
+  g_autoptr (CaLabelPlacer) placer = ca_label_placer_new (context, &frame);
+  double town_x = 300, town_y = 150;
+  double w, h;
+
+  /* 11 pt wide boxes would need about 80 units; the district is 68 wide. */
+  ca_label_placer_add_area (placer, 0, "Narrowdistrict", 11, 6, FALSE, 60, 150,
+                            square (26, 100, 94, 200));
+  /* Obstacles right, left, above and below the town at 11 pt's reach,
+   * clear of it at a smaller size. */
+  ca_label_placer_add_point (placer, 1, "Hemmedtown", 11, FALSE, FALSE, town_x, town_y, 2);
+  for (int side = 0; side < 4; side++)
+    {
+      CaRect wall = side < 2 ? (CaRect) { side == 0 ? town_x + 58 : town_x - 68, 0, 10, 300 }
+                             : (CaRect) { 0, side == 2 ? town_y - 25 : town_y + 17, 400, 8 };
+
+      ca_label_placer_add_obstacle (placer, &wall);
+    }
+  ca_label_placer_run (placer);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const CaLabelItem *item = &g_array_index (placer->items, CaLabelItem, i);
+
+      g_assert_true (item->pub.placed);
+      g_assert_false (item->pub.leader);
+      g_assert_false (item->wrapped);
+      g_assert_cmpfloat (item->pub.size, <, item->base_size);
+      g_assert_cmpfloat_with_epsilon (ca_render_layout_get_scale (item->layout) * 10,
+                                      item->pub.size, 1e-9);
+      ca_render_layout_size (item->layout, &w, &h);
+      g_assert_cmpfloat_with_epsilon (item->pub.rect.width, w, 1e-9);
+      g_assert_cmpfloat_with_epsilon (item->pub.rect.height, h, 1e-9);
+      g_object_unref (ca_label_placer_make_layout (placer, item->text, item->pub.size, FALSE,
+                                                   &w, &h));
+      g_assert_cmpfloat_with_epsilon (item->pub.rect.width, w, 1e-9);
+      g_assert_cmpfloat_with_epsilon (item->pub.rect.height, h, 1e-9);
+    }
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static gboolean
 count_hit (guint    value,
            gpointer data)
@@ -164,6 +217,7 @@ main (int    argc,
 
   g_test_add_func ("/label-placer/synthetic", test_placer_synthetic);
   g_test_add_func ("/label-placer/obstacle-line", test_placer_obstacle_line);
+  g_test_add_func ("/label-placer/shrunk-boxes", test_placer_shrunk_boxes);
   g_test_add_func ("/label-placer/grid-finds-all", test_grid_finds_all);
   return g_test_run ();
 }

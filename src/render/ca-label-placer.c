@@ -222,6 +222,60 @@ ca_label_placer_make_layout (CaLabelPlacer *self,
   return layout;
 }
 
+/* A label's text laid out once for all the sizes tried. Figure text is
+ * set without hinting at one size and scaled (ca-render-text.c), so its
+ * box grows exactly with the size: Pango's work (a tenth of a
+ * millisecond a layout) is done once, not once per size. */
+typedef struct
+{
+  const char  *text;
+  PangoLayout *layout;   /* at @size */
+  double       size;
+  double       width;    /* at @size */
+  double       height;
+} Measured;
+
+static void
+measured_init (CaLabelPlacer *self,
+               Measured      *measured,
+               const char    *text,
+               double         size,
+               gboolean       bold)
+{
+  measured->text = text;
+  measured->size = size;
+  measured->layout = ca_label_placer_make_layout (self, text, size, bold, &measured->width,
+                                                  &measured->height);
+}
+
+static void
+measured_clear (Measured *measured)
+{
+  g_clear_object (&measured->layout);
+}
+
+static void
+measured_box (const Measured *measured,
+              double          size,
+              double         *width,
+              double         *height)
+{
+  *width = measured->width * size / measured->size;
+  *height = measured->height * size / measured->size;
+}
+
+/* The text at @size, to keep: the measured layout, or one set anew. */
+static PangoLayout *
+measured_layout (CaLabelPlacer  *self,
+                 const Measured *measured,
+                 double          size,
+                 gboolean        bold)
+{
+  if (size == measured->size)
+    return g_object_ref (measured->layout);
+  return ca_label_placer_make_layout (self, measured->text, size, bold, NULL, NULL);
+}
+
 static void
 item_take_place (CaLabelPlacer *self,
                  Item          *item,
@@ -277,39 +331,57 @@ inside_offsets (void)
   return offsets;
 }
 
+/* Tries @measured at @size round the item's anchor, inside its unit. */
+static gboolean
+place_inside_at (CaLabelPlacer  *self,
+                 Item           *item,
+                 GArray         *offsets,
+                 const Measured *measured,
+                 double          size,
+                 gboolean        wrapped)
+{
+  double w, h, margin = MARGIN_EM * size;
+
+  measured_box (measured, size, &w, &h);
+  for (guint k = 0; k < offsets->len; k++)
+    {
+      const Offset *offset = &g_array_index (offsets, Offset, k);
+      CaRect rect = { item->pub.anchor_x - w / 2 + offset->dx * size,
+                      item->pub.anchor_y - h / 2 + offset->dy * size, w, h };
+      CaRect padded = rect_inflate (&rect, margin);
+
+      if (ca_label_rect_is_free (self, item, &rect, margin) &&
+          polygon_holds_rect (item->polygon, &item->bbox, &padded))
+        {
+          g_autoptr (PangoLayout) layout = measured_layout (self, measured, size, item->bold);
+
+          item_take_place (self, item, layout, &rect, size, FALSE, wrapped);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 place_inside (CaLabelPlacer *self,
               Item          *item,
               GArray        *offsets)
 {
   g_autofree char *wrapped = ca_label_wrap_in_two (item->text);
+  Measured variants[2] = { { NULL } };
+  gboolean placed = FALSE;
 
-  for (double size = item->base_size; size >= item->min_size - 1e-9; size -= 0.1 * item->base_size)
-    for (guint variant = 0; variant < 2; variant++)
-      {
-        const char *text = variant == 0 ? item->text : wrapped;
-        g_autoptr (PangoLayout) layout = NULL;
-        double w, h, margin = MARGIN_EM * size;
-
-        if (text == NULL)
-          continue;
-        layout = ca_label_placer_make_layout (self, text, size, item->bold, &w, &h);
-        for (guint k = 0; k < offsets->len; k++)
-          {
-            const Offset *offset = &g_array_index (offsets, Offset, k);
-            CaRect rect = { item->pub.anchor_x - w / 2 + offset->dx * size,
-                            item->pub.anchor_y - h / 2 + offset->dy * size, w, h };
-            CaRect padded = rect_inflate (&rect, margin);
-
-            if (ca_label_rect_is_free (self, item, &rect, margin) &&
-                polygon_holds_rect (item->polygon, &item->bbox, &padded))
-              {
-                item_take_place (self, item, layout, &rect, size, FALSE, variant == 1);
-                return TRUE;
-              }
-          }
-      }
-  return FALSE;
+  measured_init (self, &variants[0], item->text, item->base_size, item->bold);
+  if (wrapped != NULL)
+    measured_init (self, &variants[1], wrapped, item->base_size, item->bold);
+  for (double size = item->base_size; !placed && size >= item->min_size - 1e-9;
+       size -= 0.1 * item->base_size)
+    for (guint variant = 0; !placed && variant < 2; variant++)
+      if (variants[variant].layout != NULL)
+        placed = place_inside_at (self, item, offsets, &variants[variant], size, variant == 1);
+  measured_clear (&variants[0]);
+  measured_clear (&variants[1]);
+  return placed;
 }
 
 void
@@ -421,12 +493,16 @@ static void
 place_point (CaLabelPlacer *self,
              Item          *item)
 {
+  Measured measured;
+
+  measured_init (self, &measured, item->text, item->base_size, item->bold);
   for (double size = item->base_size; size >= item->min_size - 1e-9; size -= 0.15 * item->base_size)
     {
       double w, h, margin = MARGIN_EM * 0.6 * size;
-      g_autoptr (PangoLayout) layout = ca_label_placer_make_layout (self, item->text, size, item->bold, &w, &h);
       double gap = item->radius + 0.25 * size;
       double x = item->pub.anchor_x, y = item->pub.anchor_y, d = gap * 0.75;
+
+      measured_box (&measured, size, &w, &h);
       /* Right, left, above, below, then the diagonals. */
       CaRect candidates[8] = {
         { x + gap, y - h / 2, w, h },
@@ -442,10 +518,14 @@ place_point (CaLabelPlacer *self,
       for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
         if (ca_label_rect_is_free (self, item, &candidates[k], margin))
           {
+            g_autoptr (PangoLayout) layout = measured_layout (self, &measured, size, item->bold);
+
             item_take_place (self, item, layout, &candidates[k], size, FALSE, FALSE);
+            measured_clear (&measured);
             return;
           }
     }
+  measured_clear (&measured);
 }
 
 static void

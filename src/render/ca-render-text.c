@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "ca-render-fonts.h"
@@ -321,7 +322,7 @@ layout_set_up (PangoContext   *context,
     }
   pango_layout_set_alignment (layout, alignment);
   if (spacing != 0)
-    pango_layout_set_spacing (layout, (int) (spacing / scale * PANGO_SCALE));
+    pango_layout_set_spacing (layout, (int) lround (spacing / scale * PANGO_SCALE));
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   return layout;
 }
