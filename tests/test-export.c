@@ -567,8 +567,8 @@ is_village_grey (guint32 p)
 /* Fig. 1 written as PNG (with its world file) and PDF at once; the PDF
  * rasterised by poppler at the PNG's 150 dpi looks like the PNG: few
  * pixels differ beyond antialiasing, and where the PNG shows a village's
- * dot (a filled circle) the PDF does too (a zero-length line with round
- * caps there). */
+ * dot (a filled circle) the PDF does too (a closed one-point path with
+ * round caps there). */
 static void
 test_pdf_like_png (Fixture      *fixture,
                    gconstpointer data)

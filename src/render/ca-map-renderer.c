@@ -435,10 +435,10 @@ in_frame (const CaMapTransform *transform,
 
 /* All the villages' dots as one path painted once: two hundred and more
  * operations become one, for cairo's rasteriser and in a PDF alike. On
- * paper each dot is a zero-length line with round caps, which PDF and SVG
- * define as a disc of the line's width: four numbers a village instead
- * of a circle's twenty-six (a fifth of a Fig. 1 page's numbers, which
- * cairo formats at some two thousand instructions each). */
+ * paper each dot is a closed path of one point stroked with round caps,
+ * which PDF and SVG define as a disc of the line's width: two numbers a
+ * village ("x y m h") instead of a circle's twenty-six (cairo formats
+ * each number at some two thousand instructions, then compresses it). */
 static void
 draw_villages (cairo_t              *cr,
                const CaMapTransform *transform,
@@ -464,7 +464,7 @@ draw_villages (cairo_t              *cr,
       if (vector)
         {
           cairo_move_to (cr, x, y);
-          cairo_line_to (cr, x, y);
+          cairo_close_path (cr);
         }
       else
         {
