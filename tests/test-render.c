@@ -10,6 +10,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include "ca-figure-private.h"
 #include "ca-map-furniture.h"
 #include "ca-render-fonts.h"
 #include "ca-render-text.h"
@@ -815,6 +816,49 @@ FIXTURE_TEST (test_vector_borders)
 
 /* Pixels differing by more than 24 in some channel, as a share of all. */
 
+/* Settlements named as a project names its centres: a name matched whole
+ * wins over one found as a word inside another; between equals, the
+ * bigger place; case and the language of the name do not matter. */
+static void
+test_place_index (void)
+{
+  static const char *const fields[] = { "name_ru", "name_en", "place", "population", NULL };
+  static const char *const places[][4] = {
+    { "Алга", "Alga", "town", "20000" },                     /* 0 */
+    { "Алгабас", "Algabas", "village", "900" },              /* 1 */
+    { "село Темирбека Жургенова", "", "village", "3000" },   /* 2 */
+    { "Кобда", "Kobda", "village", "8000" },                 /* 3 */
+    { "Кобда", "Kobda", "village", "9000" },                 /* 4 */
+    { "станция Кобда", "", "village", "500" },               /* 5 */
+    { "Темирбека Жургенова", "", "village", "100" },         /* 6 */
+  };
+  g_autoptr (CaLayer) layer = ca_layer_new ("places", CA_LAYER_POINTS, fields);
+  g_autoptr (CaPlaceIndex) index = NULL;
+  struct { const char *ru, *en; int expected; } lookups[] = {
+    { "АЛГА", NULL, 0 },                 /* whole, not inside "Алгабас" */
+    { NULL, "kobda", 4 },                /* the bigger of two namesakes */
+    { "Кобда", NULL, 4 },                /* whole beats "станция Кобда" */
+    { "Темирбека Жургенова", NULL, 6 },  /* whole beats the bigger "село …" */
+    { "Жургенова", NULL, 2 },            /* a word inside: the bigger */
+    { "Табас", NULL, -1 },               /* not a whole word of "Алгабас" */
+    { "Нигде", "Nowhere", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    ca_layer_add_feature (layer, NULL, (CaPoint) { i, 0 },
+                          g_strdupv ((char **) (const char *[]) { places[i][0], places[i][1],
+                                                                  places[i][2], places[i][3], NULL }));
+  index = ca_place_index_new (layer);
+  for (guint i = 0; i < G_N_ELEMENTS (lookups); i++)
+    {
+      CaText name = { (char *) lookups[i].ru, NULL, (char *) lookups[i].en };
+
+      g_assert_cmpint (ca_place_index_find (index, &name), ==, lookups[i].expected);
+      /* Looked up again, from what the first lookup kept. */
+      g_assert_cmpint (ca_place_index_find (index, &name), ==, lookups[i].expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -842,5 +886,6 @@ main (int    argc,
   g_test_add_func ("/render/figure/viewport", test_viewport);
   g_test_add_func ("/render/figure/pdf-text", test_pdf_text);
   g_test_add_func ("/render/figure/vector-borders", test_vector_borders);
+  g_test_add_func ("/render/places/index", test_place_index);
   return g_test_run ();
 }

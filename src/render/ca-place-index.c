@@ -21,8 +21,21 @@ struct _CaPlaceIndex
   guint       n;
   char      **folded;   /* n × N_PLACE_FIELDS, NULL where empty */
   double     *weight;   /* bigger places first: class, then population */
+  GHashTable *exact;    /* a folded name → its biggest place + 1 */
   GHashTable *found;    /* names looked up → feature + 1 (0: none) */
 };
+
+/* Files place @i under @folded, unless a bigger place has that name. */
+static void
+add_exact (CaPlaceIndex *index,
+           const char   *folded,
+           guint         i)
+{
+  guint other = GPOINTER_TO_UINT (g_hash_table_lookup (index->exact, folded));
+
+  if (other == 0 || index->weight[i] > index->weight[other - 1])
+    g_hash_table_insert (index->exact, (gpointer) folded, GUINT_TO_POINTER (i + 1));
+}
 
 CaPlaceIndex *
 ca_place_index_new (CaLayer *settlements)
@@ -35,6 +48,7 @@ ca_place_index_new (CaLayer *settlements)
   index->n = ca_layer_get_n_features (settlements);
   index->folded = g_new0 (char *, index->n * N_PLACE_FIELDS);
   index->weight = g_new0 (double, index->n);
+  index->exact = g_hash_table_new (g_str_hash, g_str_equal);
   index->found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint f = 0; f < N_PLACE_FIELDS; f++)
     fields[f] = ca_layer_find_field (settlements, place_fields[f]);
@@ -48,7 +62,10 @@ ca_place_index_new (CaLayer *settlements)
         {
           const char *value = fields[f] >= 0 ? ca_layer_get_value (settlements, i, (guint) fields[f]) : NULL;
           if (value != NULL && *value != '\0')
-            index->folded[i * N_PLACE_FIELDS + f] = g_utf8_casefold (value, -1);
+            {
+              index->folded[i * N_PLACE_FIELDS + f] = g_utf8_casefold (value, -1);
+              add_exact (index, index->folded[i * N_PLACE_FIELDS + f], i);
+            }
         }
     }
   return index;
@@ -63,6 +80,7 @@ place_index_clear (gpointer data)
     g_free (index->folded[i]);
   g_free (index->folded);
   g_free (index->weight);
+  g_hash_table_unref (index->exact);
   g_hash_table_unref (index->found);
   g_object_unref (index->layer);
 }
@@ -89,24 +107,60 @@ typedef struct
   gboolean inside;
 } Wanted;
 
-/* 2 for an exact match, 1 when @wanted is a word inside @value, else 0. */
-static int
-match_score (const char   *value,
-             const Wanted *wanted)
+/* TRUE when @wanted is a word inside @value. */
+static gboolean
+holds_word (const char   *value,
+            const Wanted *wanted)
 {
   const char *hit;
 
-  if (value == NULL)
-    return 0;
-  if (strcmp (value, wanted->text) == 0)
-    return 2;
-  if (!wanted->inside || (hit = strstr (value, wanted->text)) == NULL)
-    return 0;
+  if (value == NULL || !wanted->inside || (hit = strstr (value, wanted->text)) == NULL)
+    return FALSE;
   /* "село темирбека жургенова" holds "темирбека жургенова", but "алгабас" does not hold "алга". */
-  if ((hit == value || hit[-1] == ' ') &&
-      (hit[wanted->length] == '\0' || hit[wanted->length] == ' '))
-    return 1;
-  return 0;
+  return (hit == value || hit[-1] == ' ') &&
+         (hit[wanted->length] == '\0' || hit[wanted->length] == ' ');
+}
+
+/* The biggest place that one of @wanted names exactly, or -1. */
+static int
+find_exact (CaPlaceIndex *index,
+            const Wanted *wanted)
+{
+  int best = -1;
+
+  for (guint t = 0; t < 3; t++)
+    {
+      int i;
+
+      if (wanted[t].text == NULL)
+        continue;
+      i = GPOINTER_TO_INT (g_hash_table_lookup (index->exact, wanted[t].text)) - 1;
+      /* As a scan would: the bigger place, else the one filed first. */
+      if (i >= 0 && (best < 0 || index->weight[i] > index->weight[best] ||
+                     (index->weight[i] == index->weight[best] && i < best)))
+        best = i;
+    }
+  return best;
+}
+
+/* The biggest place with one of @wanted as a word in a name, or -1. */
+static int
+find_inside (CaPlaceIndex *index,
+             const Wanted *wanted)
+{
+  int best = -1;
+
+  for (guint i = 0; i < index->n; i++)
+    {
+      gboolean hit = FALSE;
+
+      for (guint f = 0; !hit && f < N_PLACE_FIELDS; f++)
+        for (guint t = 0; !hit && t < 3; t++)
+          hit = wanted[t].text != NULL && holds_word (index->folded[i * N_PLACE_FIELDS + f], &wanted[t]);
+      if (hit && (best < 0 || index->weight[i] > index->weight[best]))
+        best = (int) i;
+    }
+  return best;
 }
 
 static int
@@ -115,7 +169,7 @@ find_place (CaPlaceIndex *index,
 {
   const char *texts[3] = { name->ru, name->en, name->kk };
   Wanted wanted[3] = { { NULL } };
-  int best = -1, best_score = 0;
+  int best;
 
   for (guint t = 0; t < 3; t++)
     if (texts[t] != NULL && *texts[t] != '\0')
@@ -124,20 +178,10 @@ find_place (CaPlaceIndex *index,
         wanted[t].length = strlen (wanted[t].text);
         wanted[t].inside = g_utf8_strlen (wanted[t].text, -1) >= 4;
       }
-  for (guint i = 0; i < index->n; i++)
-    {
-      int score = 0;
-
-      for (guint f = 0; f < N_PLACE_FIELDS; f++)
-        for (guint t = 0; t < 3; t++)
-          if (wanted[t].text != NULL)
-            score = MAX (score, match_score (index->folded[i * N_PLACE_FIELDS + f], &wanted[t]));
-      if (score > best_score || (score > 0 && score == best_score && index->weight[i] > index->weight[best]))
-        {
-          best = (int) i;
-          best_score = score;
-        }
-    }
+  /* A name matched whole beats one found inside a longer name. */
+  best = find_exact (index, wanted);
+  if (best < 0)
+    best = find_inside (index, wanted);
   for (guint t = 0; t < 3; t++)
     g_free (wanted[t].text);
   return best;
