@@ -213,9 +213,7 @@ ca_polygon_contains (const CaPolygon *polygon, double x, double y)
         continue;
       for (guint i = 0, j = ring->n_points - 1; i < ring->n_points; j = i++)
         {
-          const CaPoint *a = &ring->points[i], *b = &ring->points[j];
-          if ((a->y > y) != (b->y > y) &&
-              x < (b->x - a->x) * (y - a->y) / (b->y - a->y) + a->x)
+          if (ca_edge_crosses_ray (&ring->points[i], &ring->points[j], x, y))
             inside = !inside;
         }
     }

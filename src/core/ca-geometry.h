@@ -63,6 +63,14 @@ void      ca_polygon_classify_rings (CaPolygon *polygon);
 double    ca_polygon_area (const CaPolygon *polygon);
 void      ca_polygon_bbox (const CaPolygon *polygon, CaBBox *bbox);
 gboolean  ca_polygon_contains (const CaPolygon *polygon, double x, double y);
+
+/* Whether the edge @a–@b crosses the ray from (@x, @y) towards +x: an odd
+ * number of crossings puts the point inside (ca_polygon_contains). */
+static inline gboolean
+ca_edge_crosses_ray (const CaPoint *a, const CaPoint *b, double x, double y)
+{
+  return (a->y > y) != (b->y > y) && x < (b->x - a->x) * (y - a->y) / (b->y - a->y) + a->x;
+}
 /* Distance from (x, y) to the nearest edge of any ring. */
 double    ca_polygon_distance_to_edge (const CaPolygon *polygon, double x, double y);
 /* Pole of inaccessibility: the interior point farthest from the boundary,

@@ -151,8 +151,9 @@ ca_label_placer_add_point (CaLabelPlacer *self,
   g_array_append_val (self->items, item);
 }
 
-/* The whole of @rect lies inside @polygon (whose box is @bbox): its
- * corners are inside and no edge of the polygon passes through it. */
+/* The whole of @rect lies inside @polygon (whose box is @bbox). One walk
+ * round the outline: no edge may meet the rect, and then all of it lies
+ * on one side of the outline, which one corner's crossings tell. */
 static gboolean
 polygon_holds_rect (const CaPolygon *polygon,
                     const CaBBox    *bbox,
@@ -160,32 +161,35 @@ polygon_holds_rect (const CaPolygon *polygon,
 {
   double xs[2] = { rect->x, rect->x + rect->width };
   double ys[2] = { rect->y, rect->y + rect->height };
-  /* Far enough out that no rounding in ca_polygon_contains could matter. */
+  /* Far enough out that no rounding in the crossing test could matter. */
   double slack = 1e-6 * (1 + fabs (bbox->max_x) + fabs (bbox->max_y));
+  gboolean inside = FALSE;
 
   /* A corner beyond the polygon's box is outside it: most candidates
    * fail here, without a walk round the polygon. */
   if (xs[0] < bbox->min_x - slack || xs[1] > bbox->max_x + slack ||
       ys[0] < bbox->min_y - slack || ys[1] > bbox->max_y + slack)
     return FALSE;
-  for (guint i = 0; i < 2; i++)
-    for (guint j = 0; j < 2; j++)
-      if (!ca_polygon_contains (polygon, xs[i], ys[j]))
-        return FALSE;
   for (guint r = 0; r < polygon->n_rings; r++)
     {
       const CaRing *ring = &polygon->rings[r];
-      for (guint k = 0; k + 1 < ring->n_points; k++)
+
+      /* From the last vertex round to the first, whether or not the ring
+       * repeats it. */
+      for (guint i = 0, j = ring->n_points - 1; i < ring->n_points; j = i++)
         {
-          const CaPoint *a = &ring->points[k], *b = &ring->points[k + 1];
-          if (MAX (a->x, b->x) < rect->x || MIN (a->x, b->x) > rect->x + rect->width ||
-              MAX (a->y, b->y) < rect->y || MIN (a->y, b->y) > rect->y + rect->height)
+          const CaPoint *a = &ring->points[i], *b = &ring->points[j];
+
+          if (ca_edge_crosses_ray (a, b, xs[0], ys[0]))
+            inside = !inside;
+          if (MAX (a->x, b->x) < xs[0] || MIN (a->x, b->x) > xs[1] ||
+              MAX (a->y, b->y) < ys[0] || MIN (a->y, b->y) > ys[1])
             continue;
           if (ca_label_segment_hits_rect (a->x, a->y, b->x, b->y, rect))
             return FALSE;
         }
     }
-  return TRUE;
+  return inside;
 }
 
 char *
