@@ -71,6 +71,7 @@ ca_edge_crosses_ray (const CaPoint *a, const CaPoint *b, double x, double y)
 {
   return (a->y > y) != (b->y > y) && x < (b->x - a->x) * (y - a->y) / (b->y - a->y) + a->x;
 }
+
 /* Distance from (x, y) to the nearest edge of any ring. */
 double    ca_polygon_distance_to_edge (const CaPolygon *polygon, double x, double y);
 /* Pole of inaccessibility: the interior point farthest from the boundary,
