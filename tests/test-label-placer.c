@@ -21,12 +21,23 @@ square (double x0,
   return polygon;
 }
 
-static void
-test_placer_synthetic (void)
+/* A figure's text context, as for a 400 × 300 image. */
+static PangoContext *
+image_context (void)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = ca_render_context_new (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return context;
+}
+
+static void
+test_placer_synthetic (void)
+{
+  PangoContext *context = image_context ();
   CaRect frame = { 0, 0, 400, 300 }, obstacle = { 150, 100, 100, 20 };
   g_autoptr (CaLabelPlacer) placer = ca_label_placer_new (context, &frame);
   const CaLabel *big, *tiny, *town;
@@ -63,10 +74,7 @@ test_placer_synthetic (void)
   /* The point label sits beside the symbol, not on it. */
   g_assert_false (town->rect.x <= 100 && 100 <= town->rect.x + town->rect.width &&
                   town->rect.y <= 80 && 80 <= town->rect.y + town->rect.height);
-
   g_object_unref (context);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 }
 
 /* A line through where a town's name would go first (right of its
@@ -75,9 +83,7 @@ test_placer_synthetic (void)
 static void
 test_placer_obstacle_line (void)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
-  cairo_t *cr = cairo_create (surface);
-  PangoContext *context = ca_render_context_new (cr);
+  PangoContext *context = image_context ();
   CaRect frame = { 0, 0, 400, 300 };
 
   for (int except = -1; except <= 2; except += 3)
@@ -105,8 +111,6 @@ test_placer_obstacle_line (void)
       g_assert_cmpfloat (area->rect.x + area->rect.width, >, 120);
     }
   g_object_unref (context);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 }
 
 /* A label that fits only smaller (a narrow district, a town hemmed in by
@@ -116,9 +120,7 @@ test_placer_obstacle_line (void)
 static void
 test_placer_shrunk_boxes (void)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
-  cairo_t *cr = cairo_create (surface);
-  PangoContext *context = ca_render_context_new (cr);
+  PangoContext *context = image_context ();
   CaRect frame = { 0, 0, 400, 300 };
   g_autoptr (CaLabelPlacer) placer = ca_label_placer_new (context, &frame);
   double town_x = 300, town_y = 150;
@@ -158,8 +160,6 @@ test_placer_shrunk_boxes (void)
       g_assert_cmpfloat_with_epsilon (item->pub.rect.height, h, 1e-9);
     }
   g_object_unref (context);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 }
 
 static gboolean
