@@ -845,9 +845,11 @@ test_place_index (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (places); i++)
-    ca_layer_add_feature (layer, NULL, (CaPoint) { i, 0 },
-                          g_strdupv ((char **) (const char *[]) { places[i][0], places[i][1],
-                                                                  places[i][2], places[i][3], NULL }));
+    {
+      const char *values[] = { places[i][0], places[i][1], places[i][2], places[i][3], NULL };
+
+      ca_layer_add_feature (layer, NULL, (CaPoint) { i, 0 }, g_strdupv ((char **) values));
+    }
   index = ca_place_index_new (layer);
   for (guint i = 0; i < G_N_ELEMENTS (lookups); i++)
     {

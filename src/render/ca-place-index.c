@@ -156,7 +156,8 @@ find_inside (CaPlaceIndex *index,
 
       for (guint f = 0; !hit && f < N_PLACE_FIELDS; f++)
         for (guint t = 0; !hit && t < 3; t++)
-          hit = wanted[t].text != NULL && holds_word (index->folded[i * N_PLACE_FIELDS + f], &wanted[t]);
+          hit = wanted[t].text != NULL &&
+                holds_word (index->folded[i * N_PLACE_FIELDS + f], &wanted[t]);
       if (hit && (best < 0 || index->weight[i] > index->weight[best]))
         best = (int) i;
     }
