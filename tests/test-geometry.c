@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ca-edge-grid.h"
 #include "ca-edges.h"
 #include "ca-geometry.h"
 
@@ -111,6 +112,94 @@ test_distance (void)
   /* Outside, nearest the corner (0, 10): a 3-4-5 triangle. */
   g_assert_cmpfloat_with_epsilon (ca_polygon_distance_to_edge (polygon, -3, 14), 5.0, 1e-12);
   g_assert_cmpfloat_with_epsilon (ca_polygon_distance_to_edge (polygon, 10, 7), 0.0, 1e-12);
+}
+
+/* The grid on the square with its hole: the answers worked out by hand. */
+static void
+test_edge_grid_by_hand (void)
+{
+  g_autoptr (CaPolygon) polygon = square_with_hole ();
+  g_autoptr (CaEdgeGrid) grid = ca_edge_grid_new (polygon);
+
+  g_assert_cmpfloat (ca_edge_grid_distance (grid, 3, 5), ==, 1.0);    /* the hole's side */
+  g_assert_cmpfloat (ca_edge_grid_distance (grid, 1, 2), ==, 1.0);    /* the outer side */
+  g_assert_cmpfloat (ca_edge_grid_distance (grid, 5, 5), ==, 1.0);    /* inside the hole */
+  g_assert_cmpfloat (ca_edge_grid_distance (grid, -3, 14), ==, 5.0);  /* outside, by a corner */
+  g_assert_cmpfloat (ca_edge_grid_distance (grid, 40, 5), ==, 30.0);  /* far outside */
+  g_assert_true (ca_edge_grid_contains (grid, 1, 1));
+  g_assert_true (ca_edge_grid_contains (grid, 9, 5));
+  g_assert_false (ca_edge_grid_contains (grid, 5, 5));                /* in the hole */
+  g_assert_false (ca_edge_grid_contains (grid, 11, 5));
+  g_assert_false (ca_edge_grid_contains (grid, 5, -1));
+}
+
+/* A comb of @teeth teeth with a notched hole in its back: long thin
+ * parts, many edges, points near and far, inside, outside, in the hole. */
+static CaPolygon *
+comb (guint teeth)
+{
+  g_autoptr (GArray) outer = g_array_new (FALSE, FALSE, sizeof (CaPoint));
+  CaPoint hole[] = { { 1, 1 }, { 1, 3 }, { 5, 3 }, { 5, 2.5 }, { 5.5, 2.5 }, { 5.5, 3 },
+                     { 9, 3 }, { 9, 1 }, { 1, 1 } };
+  CaPolygon *polygon = ca_polygon_new ();
+  CaPoint p;
+
+  for (guint t = 0; t < teeth; t++)
+    {
+      double x = 10.0 * t / teeth, w = 10.0 / teeth;
+
+      p = (CaPoint) { x, 4 };
+      g_array_append_val (outer, p);
+      p = (CaPoint) { x + w * 0.3, 12 + (t % 3) };
+      g_array_append_val (outer, p);
+      p = (CaPoint) { x + w * 0.6, 4.5 };
+      g_array_append_val (outer, p);
+    }
+  p = (CaPoint) { 10, 4 };
+  g_array_append_val (outer, p);
+  p = (CaPoint) { 10, 0 };
+  g_array_append_val (outer, p);
+  p = (CaPoint) { 0, 0 };
+  g_array_append_val (outer, p);
+  p = (CaPoint) { 0, 4 };
+  g_array_append_val (outer, p);
+  ca_polygon_add_ring (polygon, (CaPoint *) outer->data, outer->len, FALSE);
+  ca_polygon_add_ring (polygon, hole, G_N_ELEMENTS (hole), TRUE);
+  return polygon;
+}
+
+/* Exactly the walks' answers, wherever the point is: a grid that skipped
+ * an edge it should not (the nearest one, or a crossing) would differ. */
+static void
+test_edge_grid_same_answers (void)
+{
+  g_autoptr (CaPolygon) polygon = comb (40);
+  g_autoptr (CaEdgeGrid) grid = ca_edge_grid_new (polygon);
+  GRand *rand = g_rand_new_with_seed (7);
+  guint inside = 0;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      /* The box is 0..10 × 0..14; some points beyond it, some on vertices. */
+      double x = g_rand_double_range (rand, -3, 13), y = g_rand_double_range (rand, -3, 17);
+
+      if (i % 10 == 0)
+        {
+          const CaRing *ring = &polygon->rings[i % 20 == 0 ? 0 : 1];
+          const CaPoint *vertex = &ring->points[g_rand_int_range (rand, 0, (gint) ring->n_points)];
+
+          x = vertex->x;
+          y = i % 30 == 0 ? vertex->y : y;
+        }
+      g_assert_cmpfloat (ca_edge_grid_distance (grid, x, y), ==,
+                         ca_polygon_distance_to_edge (polygon, x, y));
+      g_assert_cmpint (ca_edge_grid_contains (grid, x, y), ==, ca_polygon_contains (polygon, x, y));
+      inside += ca_polygon_contains (polygon, x, y);
+    }
+  /* The points did fall on both sides. */
+  g_assert_cmpuint (inside, >, 2000);
+  g_assert_cmpuint (inside, <, 18000);
+  g_rand_free (rand);
 }
 
 static void
@@ -353,6 +442,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/geometry/orientation", test_orientation);
   g_test_add_func ("/geometry/contains", test_contains);
   g_test_add_func ("/geometry/distance", test_distance);
+  g_test_add_func ("/geometry/edge-grid/by-hand", test_edge_grid_by_hand);
+  g_test_add_func ("/geometry/edge-grid/same-answers", test_edge_grid_same_answers);
   g_test_add_func ("/geometry/centroid", test_centroid);
   g_test_add_func ("/geometry/label/l-shape", test_label_l_shape);
   g_test_add_func ("/geometry/label/square-with-hole", test_label_square_with_hole);

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ca-edge-grid.h"
 #include "ca-geometry.h"
 #include "ca-proj.h"
 
@@ -302,31 +303,6 @@ ca_polygon_classify_rings (CaPolygon *polygon)
     }
 }
 
-static double
-segment_distance_squared (double x, double y, const CaPoint *a, const CaPoint *b)
-{
-  double dx = b->x - a->x, dy = b->y - a->y;
-  double px = a->x, py = a->y;
-
-  if (dx != 0.0 || dy != 0.0)
-    {
-      double t = ((x - a->x) * dx + (y - a->y) * dy) / (dx * dx + dy * dy);
-      if (t > 1.0)
-        {
-          px = b->x;
-          py = b->y;
-        }
-      else if (t > 0.0)
-        {
-          px += dx * t;
-          py += dy * t;
-        }
-    }
-  dx = x - px;
-  dy = y - py;
-  return dx * dx + dy * dy;
-}
-
 double
 ca_polygon_distance_to_edge (const CaPolygon *polygon, double x, double y)
 {
@@ -338,15 +314,22 @@ ca_polygon_distance_to_edge (const CaPolygon *polygon, double x, double y)
     {
       const CaRing *ring = &polygon->rings[r];
       for (guint i = 0; i + 1 < ring->n_points; i++)
-        best = MIN (best, segment_distance_squared (x, y, &ring->points[i], &ring->points[i + 1]));
+        best = MIN (best,
+                    ca_segment_distance_squared (&ring->points[i], &ring->points[i + 1], x, y));
     }
   return sqrt (best);
 }
 
-/* Signed: positive inside, negative outside. */
+/* Signed: positive inside, negative outside; through @grid when there is
+ * one (the same numbers, from the nearby edges only). */
 static double
-signed_distance (const CaPolygon *polygon, double x, double y)
+signed_distance (const CaPolygon *polygon, const CaEdgeGrid *grid, double x, double y)
 {
+  if (grid != NULL)
+    {
+      double d = ca_edge_grid_distance (grid, x, y);
+      return ca_edge_grid_contains (grid, x, y) ? d : -d;
+    }
   double d = ca_polygon_distance_to_edge (polygon, x, y);
   return ca_polygon_contains (polygon, x, y) ? d : -d;
 }
@@ -406,9 +389,9 @@ typedef struct
 } Cell;
 
 static Cell
-cell_make (const CaPolygon *polygon, double x, double y, double h)
+cell_make (const CaPolygon *polygon, const CaEdgeGrid *grid, double x, double y, double h)
 {
-  Cell cell = { x, y, h, signed_distance (polygon, x, y), 0.0 };
+  Cell cell = { x, y, h, signed_distance (polygon, grid, x, y), 0.0 };
   cell.max = cell.d + h * G_SQRT2;
   return cell;
 }
@@ -463,6 +446,8 @@ heap_pop (GArray *heap)
 #define LABEL_MAX_WORK 50000000.0
 #define LABEL_MIN_PROBES 1024
 #define LABEL_MAX_FIRST_CELLS 4096.0
+/* Below this the walks over every edge cost less than making the grid. */
+#define LABEL_GRID_MIN_EDGES 64
 
 CaPoint
 ca_polygon_label_point (const CaPolygon *polygon, double precision, double *radius)
@@ -491,6 +476,10 @@ ca_polygon_label_point (const CaPolygon *polygon, double precision, double *radi
   /* A precision finer than the coordinates can resolve only burns time. */
   precision = MAX (precision, MAX (width, height) * 1e-9);
 
+  guint n_edges = 0;
+  for (guint r = 0; r < polygon->n_rings; r++)
+    n_edges += polygon->rings[r].n_points;
+  g_autoptr (CaEdgeGrid) grid = n_edges >= LABEL_GRID_MIN_EDGES ? ca_edge_grid_new (polygon) : NULL;
   g_autoptr (GArray) heap = g_array_new (FALSE, FALSE, sizeof (Cell));
   double h = cell_size / 2.0;
   /* Cells counted, not stepped: "x += cell_size" stalls for ever once a
@@ -501,20 +490,18 @@ ca_polygon_label_point (const CaPolygon *polygon, double precision, double *radi
   for (double i = 0; i < nx; i++)
     for (double j = 0; j < ny; j++)
       {
-        Cell cell = cell_make (polygon, bbox.min_x + i * cell_size + h,
+        Cell cell = cell_make (polygon, grid, bbox.min_x + i * cell_size + h,
                                bbox.min_y + j * cell_size + h, h);
         heap_push (heap, &cell);
       }
 
   CaPoint centroid = ca_polygon_centroid (polygon);
-  Cell best = cell_make (polygon, centroid.x, centroid.y, 0.0);
-  Cell box_centre = cell_make (polygon, bbox.min_x + width / 2.0, bbox.min_y + height / 2.0, 0.0);
+  Cell best = cell_make (polygon, grid, centroid.x, centroid.y, 0.0);
+  Cell box_centre = cell_make (polygon, grid, bbox.min_x + width / 2.0, bbox.min_y + height / 2.0,
+                               0.0);
   if (box_centre.d > best.d)
     best = box_centre;
 
-  guint n_edges = 0;
-  for (guint r = 0; r < polygon->n_rings; r++)
-    n_edges += polygon->rings[r].n_points;
   guint max_probes = (guint) MAX (LABEL_MIN_PROBES, LABEL_MAX_WORK / MAX (n_edges, 1));
   guint probes = heap->len + 2;
   while (heap->len > 0)
@@ -527,7 +514,8 @@ ca_polygon_label_point (const CaPolygon *polygon, double precision, double *radi
       h = cell.h / 2.0;
       for (int i = 0; i < 4; i++)
         {
-          Cell child = cell_make (polygon, cell.x + (i & 1 ? h : -h), cell.y + (i & 2 ? h : -h), h);
+          Cell child = cell_make (polygon, grid, cell.x + (i & 1 ? h : -h),
+                                  cell.y + (i & 2 ? h : -h), h);
           heap_push (heap, &child);
         }
       probes += 4;

@@ -72,6 +72,32 @@ ca_edge_crosses_ray (const CaPoint *a, const CaPoint *b, double x, double y)
   return (a->y > y) != (b->y > y) && x < (b->x - a->x) * (y - a->y) / (b->y - a->y) + a->x;
 }
 
+/* The squared distance from (@x, @y) to the segment @a–@b. */
+static inline double
+ca_segment_distance_squared (const CaPoint *a, const CaPoint *b, double x, double y)
+{
+  double dx = b->x - a->x, dy = b->y - a->y;
+  double px = a->x, py = a->y;
+
+  if (dx != 0.0 || dy != 0.0)
+    {
+      double t = ((x - a->x) * dx + (y - a->y) * dy) / (dx * dx + dy * dy);
+      if (t > 1.0)
+        {
+          px = b->x;
+          py = b->y;
+        }
+      else if (t > 0.0)
+        {
+          px += dx * t;
+          py += dy * t;
+        }
+    }
+  dx = x - px;
+  dy = y - py;
+  return dx * dx + dy * dy;
+}
+
 /* Distance from (x, y) to the nearest edge of any ring. */
 double    ca_polygon_distance_to_edge (const CaPolygon *polygon, double x, double y);
 /* Pole of inaccessibility: the interior point farthest from the boundary,
