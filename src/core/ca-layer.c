@@ -183,16 +183,12 @@ ca_layer_add_feature (CaLayer *self, CaPolygon *polygon, CaPoint point, char **v
         feature.values[i] = g_strdup ("");
     }
 
+  ca_bbox_init_empty (&feature.bbox);
   if (polygon != NULL)
-    {
-      CaBBox bbox;
-      ca_polygon_bbox (polygon, &bbox);
-      ca_bbox_union (&self->extent, &bbox);
-    }
+    ca_polygon_bbox (polygon, &feature.bbox);
   else if (self->kind == CA_LAYER_POINTS)
-    {
-      ca_bbox_add_point (&self->extent, point.x, point.y);
-    }
+    ca_bbox_add_point (&feature.bbox, point.x, point.y);
+  ca_bbox_union (&self->extent, &feature.bbox);
   g_array_append_val (self->features, feature);
 }
 

@@ -20,6 +20,7 @@ typedef struct
   CaPolygon *polygon;   /* for polygon layers, NULL for points */
   CaPoint    point;     /* for point layers */
   char     **values;    /* attribute values as UTF-8, one per field */
+  CaBBox     bbox;      /* the polygon's, or the point's; empty for neither */
 } CaFeature;
 
 #define CA_TYPE_LAYER (ca_layer_get_type ())
