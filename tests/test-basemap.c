@@ -317,6 +317,39 @@ check_basemap (CaBasemap *basemap, CaDataset *dataset)
   g_assert_cmpint (ca_basemap_hit_test (basemap, town.x, town.y), ==, akt);
 }
 
+/* Near the region the context holds every district the whole context
+ * shows there, and fewer than all of them; a view reaching far out gets
+ * them all. */
+static void
+check_context_within (CaBasemap *basemap)
+{
+  CaLayer *all = ca_basemap_get_context (basemap);
+  int gb = ca_layer_find_field (all, "gb_id");
+  guint shown = 0;
+  CaBBox extent, frame, far;
+
+  g_assert_true (ca_basemap_has_context (basemap));
+  ca_basemap_get_extent (basemap, &extent);
+  /* A4 portrait figures frame the units 0.16 of their longer side wider. */
+  double w = extent.max_x - extent.min_x, h = extent.max_y - extent.min_y, m = 0.2 * MAX (w, h);
+  frame = (CaBBox) { extent.min_x - m, extent.min_y - m, extent.max_x + m, extent.max_y + m };
+  CaLayer *near = ca_basemap_get_context_within (basemap, &frame);
+  g_assert_cmpuint (ca_layer_get_n_features (near), <, ca_layer_get_n_features (all));
+  for (guint f = 0; f < ca_layer_get_n_features (all); f++)
+    {
+      if (!ca_bbox_intersects (&ca_layer_get_feature (all, f)->bbox, &frame))
+        continue;
+      const char *id = ca_layer_get_value (all, f, (guint) gb);
+
+      shown++;
+      g_assert_cmpint (ca_layer_find_feature (near, "gb_id", id), >=, 0);
+    }
+  g_assert_cmpuint (shown, >, 20);
+
+  far = (CaBBox) { extent.min_x - 2 * w, extent.min_y, extent.max_x, extent.max_y };
+  g_assert_true (ca_basemap_get_context_within (basemap, &far) == all);
+}
+
 static void
 test_basemap (void)
 {
@@ -333,6 +366,7 @@ test_basemap (void)
                    CA_PROJECTION_DEFAULT);
   g_assert_null (ca_basemap_get_warnings (basemap));
   check_basemap (basemap, dataset);
+  check_context_within (basemap);
 
   /* The region's own districts are dropped by gb_id. */
   CaLayer *units = ca_basemap_get_units (basemap);
@@ -428,6 +462,7 @@ test_basemap_other_crs (void)
   g_assert_cmpfloat (extent.max_x, <, 700000.0);
   g_assert_cmpfloat (extent.min_y, >, 4.9e6);
   g_assert_cmpfloat (extent.max_y, <, 5.8e6);
+  check_context_within (basemap);
 }
 
 static void

@@ -25,7 +25,13 @@ struct _CaBasemap
   CaProjection *projection;
   CaLayer      *units;        /* projected, one feature per unit, unit order */
   CaBBox       *unit_boxes;   /* bbox of each unit polygon, for hit tests */
-  CaLayer      *context;
+  /* The context districts, the region's own left out. Only those near the
+   * region are projected at load; the rest when a view first reaches them. */
+  CaLayer      *context_raw;  /* as read (lon/lat), when the rest are left for later */
+  CaLayer      *context_near; /* projected: every feature that may show within @context_reach */
+  CaBBox        context_reach;
+  CaLayer      *context_all;  /* projected: every feature; made once, under @context_lock */
+  GMutex        context_lock;
   CaLayer      *settlements;
   CaLineSet    *unit_borders;
   CaLineSet    *region_outline;
@@ -43,7 +49,9 @@ ca_basemap_dispose (GObject *object)
 
   g_clear_object (&self->projection);
   g_clear_object (&self->units);
-  g_clear_object (&self->context);
+  g_clear_object (&self->context_raw);
+  g_clear_object (&self->context_near);
+  g_clear_object (&self->context_all);
   g_clear_object (&self->settlements);
 
   G_OBJECT_CLASS (ca_basemap_parent_class)->dispose (object);
@@ -60,6 +68,7 @@ ca_basemap_finalize (GObject *object)
   g_free (self->label_points);
   g_string_free (self->warnings, TRUE);
   g_free (self->boundaries_path);
+  g_mutex_clear (&self->context_lock);
 
   G_OBJECT_CLASS (ca_basemap_parent_class)->finalize (object);
 }
@@ -77,6 +86,7 @@ static void
 ca_basemap_init (CaBasemap *self)
 {
   self->warnings = g_string_new (NULL);
+  g_mutex_init (&self->context_lock);
 }
 
 static void
@@ -223,16 +233,112 @@ is_region_district (CaBasemap *self, CaLayer *context, guint f, int context_gb, 
   return inside_a_unit (self, label.x, label.y);
 }
 
-static void
-load_context (CaBasemap *self)
-{
-  Optional read = { CONTEXT_FILE };
+/* How far beyond the region, as a share of its longer side, the context is
+ * projected at load: a figure's frame reaches 0.16 of it (A4 and A3
+ * portrait); the window, zoomed out, reaches further and has the rest
+ * projected then. */
+#define CONTEXT_REACH 0.25
+/* Points a side of the reach is sampled at to find its box in lon/lat,
+ * and how much that box is widened for the curves between them. */
+#define REACH_SAMPLES 16
+#define REACH_PAD     0.02
 
-  read_optional (self, &read, CA_LAYER_POLYGONS);
-  g_autoptr (CaLayer) context = project_optional (self, &read);
-  optional_clear (&read);
+/* The lon/lat box of the map rectangle @reach, from points along its
+ * sides; FALSE when the projection cannot take them back. */
+static gboolean
+reach_in_lonlat (CaProjection *projection, const CaBBox *reach, CaBBox *lonlat)
+{
+  CaPoint points[4 * REACH_SAMPLES];
+  double w = reach->max_x - reach->min_x, h = reach->max_y - reach->min_y;
+
+  for (guint i = 0; i < REACH_SAMPLES; i++)
+    {
+      double t = (double) i / REACH_SAMPLES;
+      points[4 * i] = (CaPoint) { reach->min_x + t * w, reach->min_y };
+      points[4 * i + 1] = (CaPoint) { reach->max_x, reach->min_y + t * h };
+      points[4 * i + 2] = (CaPoint) { reach->max_x - t * w, reach->max_y };
+      points[4 * i + 3] = (CaPoint) { reach->min_x, reach->max_y - t * h };
+    }
+  if (!ca_projection_inverse (projection, points, G_N_ELEMENTS (points), NULL))
+    return FALSE;
+  ca_bbox_init_empty (lonlat);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      if (!isfinite (points[i].x) || !isfinite (points[i].y))
+        return FALSE;
+      ca_bbox_add_point (lonlat, points[i].x, points[i].y);
+    }
+  w = lonlat->max_x - lonlat->min_x;
+  h = lonlat->max_y - lonlat->min_y;
+  *lonlat = (CaBBox) { lonlat->min_x - REACH_PAD * w, lonlat->min_y - REACH_PAD * h,
+                       lonlat->max_x + REACH_PAD * w, lonlat->max_y + REACH_PAD * h };
+  /* Past the antimeridian or a pole the box means nothing. */
+  return lonlat->min_x > -180 && lonlat->max_x < 180 && lonlat->min_y > -90 &&
+         lonlat->max_y < 90;
+}
+
+/* Keeps @raw and projects only its features that may show within the
+ * units' extent grown by CONTEXT_REACH; FALSE (nothing kept) when the
+ * layer is not in lon/lat or the reach has no box there. */
+static gboolean
+project_near (CaBasemap *self, CaLayer *raw)
+{
+  const char *crs = ca_layer_get_crs (raw);
+  CaBBox extent, reach, lonlat;
+
+  if (crs != NULL && g_strcmp0 (crs, "EPSG:4326") != 0)
+    return FALSE;
+  ca_layer_get_extent (self->units, &extent);
+  if (ca_bbox_is_empty (&extent))
+    return FALSE;
+  double margin = CONTEXT_REACH * MAX (extent.max_x - extent.min_x, extent.max_y - extent.min_y);
+  reach = (CaBBox) { extent.min_x - margin, extent.min_y - margin, extent.max_x + margin,
+                     extent.max_y + margin };
+  if (!reach_in_lonlat (self->projection, &reach, &lonlat))
+    return FALSE;
+
+  guint n = ca_layer_get_n_features (raw);
+  g_autofree guint *near = g_new (guint, MAX (n, 1));
+  guint n_near = 0;
+  for (guint f = 0; f < n; f++)
+    if (ca_bbox_intersects (&ca_layer_get_feature (raw, f)->bbox, &lonlat))
+      near[n_near++] = f;
+  g_autoptr (CaLayer) subset = ca_layer_subset (raw, near, n_near);
+  self->context_near = ca_projection_project_layer (self->projection, subset, NULL);
+  if (self->context_near == NULL)
+    return FALSE;
+  self->context_reach = reach;
+  self->context_raw = g_object_ref (raw);
+  return TRUE;
+}
+
+/* The context as read, less the region's own districts when their ids
+ * tell them apart (else NULL: the geometric test needs them projected). */
+static CaLayer *
+drop_region_by_id (CaBasemap *self, CaLayer *raw)
+{
+  int context_gb = ca_layer_find_field (raw, GB_ID_FIELD);
+  int unit_gb = ca_layer_find_field (self->units, GB_ID_FIELD);
+  guint n = ca_layer_get_n_features (raw);
+  g_autofree guint *keep = g_new (guint, MAX (n, 1));
+  guint n_keep = 0;
+
+  if (!ids_are_decisive (self, raw, context_gb, unit_gb))
+    return NULL;
+  for (guint f = 0; f < n; f++)
+    if (!is_region_district (self, raw, f, context_gb, unit_gb, TRUE))
+      keep[n_keep++] = f;
+  return ca_layer_subset (raw, keep, n_keep);
+}
+
+/* Every context district projected, the region's own left out. */
+static CaLayer *
+project_all (CaBasemap *self, Optional *read)
+{
+  g_autoptr (CaLayer) context = project_optional (self, read);
+
   if (context == NULL)
-    return;
+    return NULL;
 
   int context_gb = ca_layer_find_field (context, GB_ID_FIELD);
   int unit_gb = ca_layer_find_field (self->units, GB_ID_FIELD);
@@ -244,8 +350,28 @@ load_context (CaBasemap *self)
   for (guint f = 0; f < n; f++)
     if (!is_region_district (self, context, f, context_gb, unit_gb, decisive))
       keep[n_keep++] = f;
-  self->context = n_keep == n ? g_steal_pointer (&context)
-                              : ca_layer_subset (context, keep, n_keep);
+  return n_keep == n ? g_steal_pointer (&context) : ca_layer_subset (context, keep, n_keep);
+}
+
+static void
+load_context (CaBasemap *self)
+{
+  Optional read = { CONTEXT_FILE };
+
+  read_optional (self, &read, CA_LAYER_POLYGONS);
+  if (read.raw != NULL)
+    {
+      g_autoptr (CaLayer) kept = drop_region_by_id (self, read.raw);
+
+      if (kept != NULL && project_near (self, kept))
+        {
+          add_warning (self, read.warning);
+          optional_clear (&read);
+          return;
+        }
+    }
+  self->context_all = project_all (self, &read);
+  optional_clear (&read);
 }
 
 static gboolean
@@ -393,11 +519,60 @@ ca_basemap_get_unit_polygon (CaBasemap *self, guint unit)
   return ca_layer_get_feature (self->units, unit)->polygon;
 }
 
+/* Projects the features load_context left for later, with a projection of
+ * its own: a drawing thread may be using the basemap's. */
+static CaLayer *
+context_all (CaBasemap *self)
+{
+  g_mutex_lock (&self->context_lock);
+  if (self->context_all == NULL && self->context_raw != NULL)
+    {
+      g_autoptr (CaProjection) projection =
+        ca_projection_new (ca_projection_get_definition (self->projection), NULL);
+
+      if (projection != NULL)
+        self->context_all = ca_projection_project_layer (projection, self->context_raw, NULL);
+      /* Should that fail where loading did not, the near ones still show. */
+      if (self->context_all == NULL)
+        self->context_all = g_object_ref (self->context_near);
+    }
+  g_mutex_unlock (&self->context_lock);
+  return self->context_all;
+}
+
 CaLayer *
 ca_basemap_get_context (CaBasemap *self)
 {
   g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
-  return self->context;
+  return context_all (self);
+}
+
+static gboolean
+bbox_within (const CaBBox *inner, const CaBBox *outer)
+{
+  return inner->min_x >= outer->min_x && inner->max_x <= outer->max_x &&
+         inner->min_y >= outer->min_y && inner->max_y <= outer->max_y;
+}
+
+CaLayer *
+ca_basemap_get_context_within (CaBasemap *self, const CaBBox *visible)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
+  g_return_val_if_fail (visible != NULL, NULL);
+
+  if (self->context_near != NULL && bbox_within (visible, &self->context_reach))
+    return self->context_near;
+  return context_all (self);
+}
+
+gboolean
+ca_basemap_has_context (CaBasemap *self)
+{
+  g_return_val_if_fail (CA_IS_BASEMAP (self), FALSE);
+
+  if (self->context_raw != NULL)
+    return ca_layer_get_n_features (self->context_raw) > 0;
+  return self->context_all != NULL && ca_layer_get_n_features (self->context_all) > 0;
 }
 
 const CaLineSet *

@@ -28,8 +28,16 @@ CaProjection *ca_basemap_get_projection (CaBasemap *self);
 CaLayer      *ca_basemap_get_units (CaBasemap *self);
 /* The unit's polygon (projected), or NULL. */
 const CaPolygon *ca_basemap_get_unit_polygon (CaBasemap *self, guint unit);
-/* Projected context districts (may be NULL), excluding the region's own. */
+/* Projected context districts (may be NULL), excluding the region's own.
+ * Those far from the region are projected on the first call that needs
+ * them; any thread may call. */
 CaLayer      *ca_basemap_get_context (CaBasemap *self);
+/* The same, or a layer holding only the districts that may show within
+ * @visible (map metres), which costs nothing beyond the load when
+ * @visible stays near the region. */
+CaLayer      *ca_basemap_get_context_within (CaBasemap *self, const CaBBox *visible);
+/* Whether there are context districts to show at all. */
+gboolean      ca_basemap_has_context (CaBasemap *self);
 /* The lines to stroke rather than the polygons' outlines, each border
  * once (see ca-edges.h): between the units, and round the region (the
  * units' outer edges). */

@@ -68,7 +68,6 @@ ca_map_style_add_base_legend (CaMapStyle *style)
 {
   CaLang lang = style->lang;
   CaRgb region = CA_RGB_REGION_LINE, context = CA_RGB_CONTEXT;
-  CaLayer *context_layer = ca_basemap_get_context (style->basemap);
 
   ca_legend_begin_block (style->legend, ca_render_gettext (lang, N_("Boundaries and settlements")),
                          NULL);
@@ -76,7 +75,7 @@ ca_map_style_add_base_legend (CaMapStyle *style)
   ca_legend_add_line (style->legend, &style->border, style->border_width, FALSE,
                       ca_render_gettext (lang, N_("District boundary")));
   /* Without kaz_districts.shp the map shows no neighbours: no key for them. */
-  if (context_layer != NULL && ca_layer_get_n_features (context_layer) > 0)
+  if (ca_basemap_has_context (style->basemap))
     ca_legend_add_swatch (style->legend, &context,
                           ca_render_gettext (lang, N_("Other districts of Kazakhstan")));
   if (style->places == NULL)
@@ -405,8 +404,7 @@ draw_ground (cairo_t  *cr,
   cairo_save (cr);
   ca_rgb_set_source (cr, &outside);
   cairo_paint (cr);
-  ca_map_draw_context (cr, layer->transform, ca_basemap_get_context (layer->style->basemap),
-                       0.6 * layer->scale);
+  ca_map_draw_context (cr, layer->transform, layer->style->basemap, 0.6 * layer->scale);
   ca_map_draw_region_halo (cr, layer->transform, layer->style->basemap, &region, 1.3 * layer->scale);
   cairo_restore (cr);
 }

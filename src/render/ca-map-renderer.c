@@ -258,15 +258,17 @@ ca_map_stripe_rect (cairo_t      *cr,
 void
 ca_map_draw_context (cairo_t              *cr,
                      const CaMapTransform *transform,
-                     CaLayer              *context,
+                     CaBasemap            *basemap,
                      double                line_width)
 {
   CaRgb fill = CA_RGB_CONTEXT;
   CaBBox visible;
+  CaLayer *context;
 
+  ca_map_transform_visible (transform, &visible);
+  context = ca_basemap_get_context_within (basemap, &visible);
   if (context == NULL)
     return;
-  ca_map_transform_visible (transform, &visible);
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_antialias (cr, CA_MAP_LINEWORK_ANTIALIAS);
@@ -274,12 +276,8 @@ ca_map_draw_context (cairo_t              *cr,
   for (guint i = 0; i < ca_layer_get_n_features (context); i++)
     {
       const CaFeature *feature = ca_layer_get_feature (context, i);
-      CaBBox bbox;
 
-      if (feature->polygon == NULL)
-        continue;
-      ca_polygon_bbox (feature->polygon, &bbox);
-      if (!ca_bbox_intersects (&bbox, &visible))
+      if (feature->polygon == NULL || !ca_bbox_intersects (&feature->bbox, &visible))
         continue;
       ca_map_path_polygon (cr, transform, feature->polygon);
     }

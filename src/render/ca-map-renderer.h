@@ -86,8 +86,9 @@ void     ca_map_hatch_rect (cairo_t *cr, const CaRect *rect, const CaRgb *colour
 void     ca_map_stripe_rect (cairo_t *cr, const CaRect *rect, const CaRgb *colours,
                              guint n_colours, double width);
 
-/* The neighbouring districts in light grey with white borders. */
-void     ca_map_draw_context (cairo_t *cr, const CaMapTransform *transform, CaLayer *context,
+/* The neighbouring districts in light grey with white borders, those of
+ * @basemap's context that fall in the frame. */
+void     ca_map_draw_context (cairo_t *cr, const CaMapTransform *transform, CaBasemap *basemap,
                               double line_width);
 
 /* The units' outer boundary, @width wide: strokes every unit outline at
