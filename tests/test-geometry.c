@@ -202,6 +202,36 @@ test_edge_grid_same_answers (void)
   g_rand_free (rand);
 }
 
+/* A saw of long, nearly level teeth across the whole box: each edge would
+ * be listed in a whole row of cells, so there is no grid, and the label
+ * point walks the edges as before. */
+static void
+test_edge_grid_refuses_saw (void)
+{
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (CaPoint));
+  g_autoptr (CaPolygon) saw = ca_polygon_new ();
+  const guint teeth = 10000;
+  CaPoint p = { 0, 0 };
+
+  g_array_append_val (points, p);
+  for (guint i = 0; i < teeth; i++)
+    {
+      p = (CaPoint) { 100, (2.0 * i + 1) / (2.0 * teeth) * 100 };
+      g_array_append_val (points, p);
+      p = (CaPoint) { 1, (2.0 * i + 2) / (2.0 * teeth) * 100 };
+      g_array_append_val (points, p);
+    }
+  p = (CaPoint) { 0, 100 };
+  g_array_append_val (points, p);
+  p = (CaPoint) { 0, 0 };
+  g_array_append_val (points, p);
+  ca_polygon_add_ring (saw, (CaPoint *) points->data, points->len, FALSE);
+
+  g_assert_null (ca_edge_grid_new (saw));
+  CaPoint label = ca_polygon_label_point (saw, 0.01, NULL);
+  g_assert_true (ca_polygon_contains (saw, label.x, label.y));
+}
+
 static void
 test_centroid (void)
 {
@@ -444,6 +474,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/geometry/distance", test_distance);
   g_test_add_func ("/geometry/edge-grid/by-hand", test_edge_grid_by_hand);
   g_test_add_func ("/geometry/edge-grid/same-answers", test_edge_grid_same_answers);
+  g_test_add_func ("/geometry/edge-grid/refuses-saw", test_edge_grid_refuses_saw);
   g_test_add_func ("/geometry/centroid", test_centroid);
   g_test_add_func ("/geometry/label/l-shape", test_label_l_shape);
   g_test_add_func ("/geometry/label/square-with-hole", test_label_square_with_hole);

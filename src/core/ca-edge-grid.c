@@ -34,6 +34,9 @@
  * more cost more cells to step through on the way to a far edge. */
 #define EDGES_PER_CELL 4
 #define MAX_CELLS      65536
+/* On average an edge of a map's outline is listed in two or three cells
+ * and one row; beyond this many a list entry per edge, no grid. */
+#define MAX_LISTED_PER_EDGE 64
 /* Cells an edge is listed in reach this far (in cells) beyond its box, so
  * that rounding in the cell arithmetic can never leave an edge out of a
  * cell its box touches. */
@@ -148,6 +151,26 @@ list_all (CaEdgeGrid *grid,
                &grid->cells, &grid->rows);
 }
 
+/* How many list entries the edges take, from their spans alone. */
+static guint64
+entries_needed (const CaEdgeGrid *grid)
+{
+  guint64 sum = 0;
+  int c0, c1, r0, r1;
+
+  for (guint e = 0; e < grid->n_edges; e++)
+    {
+      edge_span (grid, &grid->edges[e], &c0, &c1, &r0, &r1);
+      sum += (guint64) (r1 - r0 + 1) * (guint64) (c1 - c0 + 2);   /* its cells and rows */
+    }
+  for (guint e = 0; e < grid->n_closing; e++)
+    {
+      edge_span (grid, &grid->closing[e], &c0, &c1, &r0, &r1);
+      sum += (guint64) (r1 - r0 + 1);
+    }
+  return sum;
+}
+
 /* Turns counts into starts: start[k] = the sum of the counts before k. */
 static guint *
 starts_from_counts (const guint *counts,
@@ -161,13 +184,20 @@ starts_from_counts (const guint *counts,
   return start;
 }
 
-static void
+/* FALSE when the lists would be too long to be worth it: many long edges
+ * across the grid (a starburst) are listed in many cells each. */
+static gboolean
 build_buckets (CaEdgeGrid *grid)
 {
   guint n_cells = (guint) grid->nx * (guint) grid->ny;
-  g_autofree guint *cell_next = g_new0 (guint, n_cells);
-  g_autofree guint *row_next = g_new0 (guint, (guint) grid->ny);
+  g_autofree guint *cell_next = NULL;
+  g_autofree guint *row_next = NULL;
 
+  if (entries_needed (grid) >
+      MAX_LISTED_PER_EDGE * ((guint64) grid->n_edges + grid->n_closing) + MAX_CELLS)
+    return FALSE;
+  cell_next = g_new0 (guint, n_cells);
+  row_next = g_new0 (guint, (guint) grid->ny);
   list_all (grid, cell_next, row_next);   /* counts */
   grid->cells.start = starts_from_counts (cell_next, n_cells);
   grid->rows.start = starts_from_counts (row_next, (guint) grid->ny);
@@ -176,6 +206,7 @@ build_buckets (CaEdgeGrid *grid)
   memcpy (cell_next, grid->cells.start, n_cells * sizeof (guint));
   memcpy (row_next, grid->rows.start, (guint) grid->ny * sizeof (guint));
   list_all (grid, cell_next, row_next);   /* places */
+  return TRUE;
 }
 
 static void
@@ -227,7 +258,8 @@ ca_edge_grid_new (const CaPolygon *polygon)
   grid->y0 = bbox.min_y;
   grid->nx = (int) CLAMP (ceil (width / grid->cell), 1, MAX_CELLS);
   grid->ny = (int) CLAMP (ceil (height / grid->cell), 1, MAX_CELLS / grid->nx);
-  build_buckets (grid);
+  if (!build_buckets (grid))
+    g_clear_pointer (&grid, ca_edge_grid_free);
   return grid;
 }
 

@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 
 typedef struct _CaEdgeGrid CaEdgeGrid;
 
-/* The grid copies the edges: @polygon may change or go afterwards. */
+/* The grid copies the edges: @polygon may change or go afterwards. NULL
+ * when long edges across the box (a starburst) would be listed in so many
+ * cells that walking every edge costs less. */
 CaEdgeGrid *ca_edge_grid_new (const CaPolygon *polygon);
 void        ca_edge_grid_free (CaEdgeGrid *grid);
 
