@@ -133,6 +133,14 @@ test_edge_grid_by_hand (void)
   g_assert_false (ca_edge_grid_contains (grid, 5, -1));
 }
 
+static void
+append_point (GArray *points, double x, double y)
+{
+  CaPoint p = { x, y };
+
+  g_array_append_val (points, p);
+}
+
 /* A comb of @teeth teeth with a notched hole in its back: long thin
  * parts, many edges, points near and far, inside, outside, in the hole. */
 static CaPolygon *
@@ -142,27 +150,19 @@ comb (guint teeth)
   CaPoint hole[] = { { 1, 1 }, { 1, 3 }, { 5, 3 }, { 5, 2.5 }, { 5.5, 2.5 }, { 5.5, 3 },
                      { 9, 3 }, { 9, 1 }, { 1, 1 } };
   CaPolygon *polygon = ca_polygon_new ();
-  CaPoint p;
 
   for (guint t = 0; t < teeth; t++)
     {
       double x = 10.0 * t / teeth, w = 10.0 / teeth;
 
-      p = (CaPoint) { x, 4 };
-      g_array_append_val (outer, p);
-      p = (CaPoint) { x + w * 0.3, 12 + (t % 3) };
-      g_array_append_val (outer, p);
-      p = (CaPoint) { x + w * 0.6, 4.5 };
-      g_array_append_val (outer, p);
+      append_point (outer, x, 4);
+      append_point (outer, x + w * 0.3, 12 + (t % 3));
+      append_point (outer, x + w * 0.6, 4.5);
     }
-  p = (CaPoint) { 10, 4 };
-  g_array_append_val (outer, p);
-  p = (CaPoint) { 10, 0 };
-  g_array_append_val (outer, p);
-  p = (CaPoint) { 0, 0 };
-  g_array_append_val (outer, p);
-  p = (CaPoint) { 0, 4 };
-  g_array_append_val (outer, p);
+  append_point (outer, 10, 4);
+  append_point (outer, 10, 0);
+  append_point (outer, 0, 0);
+  append_point (outer, 0, 4);
   ca_polygon_add_ring (polygon, (CaPoint *) outer->data, outer->len, FALSE);
   ca_polygon_add_ring (polygon, hole, G_N_ELEMENTS (hole), TRUE);
   return polygon;
@@ -211,20 +211,15 @@ test_edge_grid_refuses_saw (void)
   g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (CaPoint));
   g_autoptr (CaPolygon) saw = ca_polygon_new ();
   const guint teeth = 10000;
-  CaPoint p = { 0, 0 };
 
-  g_array_append_val (points, p);
+  append_point (points, 0, 0);
   for (guint i = 0; i < teeth; i++)
     {
-      p = (CaPoint) { 100, (2.0 * i + 1) / (2.0 * teeth) * 100 };
-      g_array_append_val (points, p);
-      p = (CaPoint) { 1, (2.0 * i + 2) / (2.0 * teeth) * 100 };
-      g_array_append_val (points, p);
+      append_point (points, 100, (2.0 * i + 1) / (2.0 * teeth) * 100);
+      append_point (points, 1, (2.0 * i + 2) / (2.0 * teeth) * 100);
     }
-  p = (CaPoint) { 0, 100 };
-  g_array_append_val (points, p);
-  p = (CaPoint) { 0, 0 };
-  g_array_append_val (points, p);
+  append_point (points, 0, 100);
+  append_point (points, 0, 0);
   ca_polygon_add_ring (saw, (CaPoint *) points->data, points->len, FALSE);
 
   g_assert_null (ca_edge_grid_new (saw));

@@ -312,23 +312,32 @@ project_near (CaBasemap *self, CaLayer *raw)
   return TRUE;
 }
 
+/* @context less the region's own districts (see is_region_district), or
+ * @context itself when it holds none of them. */
+static CaLayer *
+without_region (CaBasemap *self, CaLayer *context, gboolean decisive)
+{
+  int context_gb = ca_layer_find_field (context, GB_ID_FIELD);
+  int unit_gb = ca_layer_find_field (self->units, GB_ID_FIELD);
+  guint n = ca_layer_get_n_features (context);
+  g_autofree guint *keep = g_new (guint, MAX (n, 1));
+  guint n_keep = 0;
+
+  for (guint f = 0; f < n; f++)
+    if (!is_region_district (self, context, f, context_gb, unit_gb, decisive))
+      keep[n_keep++] = f;
+  return n_keep == n ? g_object_ref (context) : ca_layer_subset (context, keep, n_keep);
+}
+
 /* The context as read, less the region's own districts when their ids
  * tell them apart (else NULL: the geometric test needs them projected). */
 static CaLayer *
 drop_region_by_id (CaBasemap *self, CaLayer *raw)
 {
-  int context_gb = ca_layer_find_field (raw, GB_ID_FIELD);
-  int unit_gb = ca_layer_find_field (self->units, GB_ID_FIELD);
-  guint n = ca_layer_get_n_features (raw);
-  g_autofree guint *keep = g_new (guint, MAX (n, 1));
-  guint n_keep = 0;
-
-  if (!ids_are_decisive (self, raw, context_gb, unit_gb))
+  if (!ids_are_decisive (self, raw, ca_layer_find_field (raw, GB_ID_FIELD),
+                         ca_layer_find_field (self->units, GB_ID_FIELD)))
     return NULL;
-  for (guint f = 0; f < n; f++)
-    if (!is_region_district (self, raw, f, context_gb, unit_gb, TRUE))
-      keep[n_keep++] = f;
-  return ca_layer_subset (raw, keep, n_keep);
+  return without_region (self, raw, TRUE);
 }
 
 /* Every context district projected, the region's own left out. */
@@ -339,18 +348,9 @@ project_all (CaBasemap *self, Optional *read)
 
   if (context == NULL)
     return NULL;
-
-  int context_gb = ca_layer_find_field (context, GB_ID_FIELD);
-  int unit_gb = ca_layer_find_field (self->units, GB_ID_FIELD);
-  guint n = ca_layer_get_n_features (context);
-  g_autofree guint *keep = g_new (guint, MAX (n, 1));
-  guint n_keep = 0;
-  gboolean decisive = ids_are_decisive (self, context, context_gb, unit_gb);
-
-  for (guint f = 0; f < n; f++)
-    if (!is_region_district (self, context, f, context_gb, unit_gb, decisive))
-      keep[n_keep++] = f;
-  return n_keep == n ? g_steal_pointer (&context) : ca_layer_subset (context, keep, n_keep);
+  return without_region (self, context,
+                         ids_are_decisive (self, context, ca_layer_find_field (context, GB_ID_FIELD),
+                                           ca_layer_find_field (self->units, GB_ID_FIELD)));
 }
 
 static void
@@ -547,20 +547,13 @@ ca_basemap_get_context (CaBasemap *self)
   return context_all (self);
 }
 
-static gboolean
-bbox_within (const CaBBox *inner, const CaBBox *outer)
-{
-  return inner->min_x >= outer->min_x && inner->max_x <= outer->max_x &&
-         inner->min_y >= outer->min_y && inner->max_y <= outer->max_y;
-}
-
 CaLayer *
 ca_basemap_get_context_within (CaBasemap *self, const CaBBox *visible)
 {
   g_return_val_if_fail (CA_IS_BASEMAP (self), NULL);
   g_return_val_if_fail (visible != NULL, NULL);
 
-  if (self->context_near != NULL && bbox_within (visible, &self->context_reach))
+  if (self->context_near != NULL && ca_bbox_contains (&self->context_reach, visible))
     return self->context_near;
   return context_all (self);
 }

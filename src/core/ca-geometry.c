@@ -59,6 +59,13 @@ ca_bbox_union (CaBBox *bbox, const CaBBox *other)
 }
 
 gboolean
+ca_bbox_contains (const CaBBox *outer, const CaBBox *inner)
+{
+  return outer->min_x <= inner->min_x && outer->max_x >= inner->max_x &&
+         outer->min_y <= inner->min_y && outer->max_y >= inner->max_y;
+}
+
+gboolean
 ca_bbox_intersects (const CaBBox *a, const CaBBox *b)
 {
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
@@ -226,12 +233,6 @@ ca_polygon_contains (const CaPolygon *polygon, double x, double y)
 #define CLASSIFY_MAX_RINGS 2000
 #define CLASSIFY_SAMPLES 8
 
-static gboolean
-bbox_contains (const CaBBox *outer, const CaBBox *inner)
-{
-  return outer->min_x <= inner->min_x && outer->max_x >= inner->max_x &&
-         outer->min_y <= inner->min_y && outer->max_y >= inner->max_y;
-}
 
 /* Majority vote of sampled vertices and edge midpoints, so that vertices
  * shared with @outer (lying on its edge) cannot decide alone. */
@@ -259,7 +260,7 @@ nesting_depth (const CaPolygon *polygon, guint index, const double *areas, const
 
   for (guint j = 0; j < polygon->n_rings; j++)
     if (j != index && fabs (areas[j]) > fabs (areas[index]) &&
-        bbox_contains (&boxes[j], &boxes[index]) &&
+        ca_bbox_contains (&boxes[j], &boxes[index]) &&
         ring_inside_ring (&polygon->rings[index], &polygon->rings[j]))
       depth++;
   return depth;

@@ -44,6 +44,8 @@ gboolean  ca_bbox_is_empty (const CaBBox *bbox);
 void      ca_bbox_add_point (CaBBox *bbox, double x, double y);
 void      ca_bbox_union (CaBBox *bbox, const CaBBox *other);
 gboolean  ca_bbox_intersects (const CaBBox *a, const CaBBox *b);
+/* Whether @inner lies wholly within @outer (edges may touch). */
+gboolean  ca_bbox_contains (const CaBBox *outer, const CaBBox *inner);
 
 /* Signed area by the shoelace formula: positive when counter-clockwise. */
 double    ca_ring_signed_area (const CaRing *ring);
