@@ -36,6 +36,10 @@ CaLang     ca_cli_locale_lang (void);
 /* Prints "cluster-atlas <command>: <message>" to stderr and returns the exit
  * status the error deserves (usage errors 2, everything else 1). */
 int        ca_cli_fail (const char *command, const GError *error);
+/* Backs the heap with transparent huge pages where the system allows,
+ * for a short-lived command: call first thing in main(). FALSE when the
+ * heap could not be set up so (not glibc, a sanitizer's allocator). */
+gboolean   ca_cli_memory_use_huge_pages (void);
 /* Replaces this process with the window program (cluster-atlas-window),
  * passing @argv on; returns an exit status only when that fails. */
 int        ca_cli_open_window (int argc, char **argv);

@@ -29,6 +29,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  ca_cli_memory_use_huge_pages ();
   ca_i18n_init ();
 
   /* Each command parses its own options from argv + 1; the name GLib
