@@ -14,6 +14,7 @@
 
 #include "ca-project.h"
 #include "ca-rank-score.h"
+#include "ca-xml.h"
 #include "test-project-compare.h"
 
 static CaDataset *
@@ -238,6 +239,86 @@ test_round_trip (void)
   g_assert_cmpfloat (value_of (second, "AKT", "density"), ==, 0.1 + 0.2);
   g_assert_true (isnan (value_of (second, "IRG", "industry")));
   g_assert_cmpstr (ca_dataset_get_title (second)->en, ==, "Test \"quoted\" & <tagged>\nline two");
+}
+
+/* @node and its elements, one a line, for a readable difference. */
+static void
+dump_tree (const CaXmlNode *node,
+           int              depth,
+           GString         *out)
+{
+  for (; node != NULL; node = node->next)
+    {
+      g_string_append_printf (out, "%*s%ld <%s", 2 * depth, "", node->line, node->name);
+      for (char **pair = node->attributes; pair != NULL && *pair != NULL; pair += 2)
+        g_string_append_printf (out, " %s=[%s]", pair[0], pair[1]);
+      g_string_append_printf (out, "> text=[%s]\n", node->text != NULL ? node->text : "(none)");
+      dump_tree (node->children, depth + 1, out);
+    }
+}
+
+/* @xml read by GMarkup (the bundled project's parser) and by libxml2 (any
+ * other file's): the same elements, attributes, texts and lines. */
+static void
+assert_parsers_agree (const char *xml)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  CaXmlOutcome outcome = CA_XML_MALFORMED;
+  long line = 0;
+  g_autoptr(CaXmlNode) by_markup = ca_xml_parse_markup (xml, strlen (xml), &line, &error);
+  g_autoptr(CaXmlNode) by_libxml2 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (by_markup);
+  by_libxml2 = ca_xml_parse (xml, strlen (xml), "agree.caproj", &outcome, &line, &message,
+                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, ==, CA_XML_PARSED);
+  if (!ca_xml_node_equal (by_markup, by_libxml2))
+    {
+      g_autoptr(GString) markup = g_string_new (NULL), libxml2 = g_string_new (NULL);
+
+      dump_tree (by_markup, 0, markup);
+      dump_tree (by_libxml2, 0, libxml2);
+      g_assert_cmpstr (markup->str, ==, libxml2->str);
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_parsers_agree (void)
+{
+  g_autoptr(CaDataset) dataset = load_default ();
+  g_autofree char *bundled = ca_project_to_string (dataset, NULL);
+  g_autofree char *edited = NULL;
+  const char *tricky =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!-- a comment --><?pi data?>\n"
+    "<a x=\"1 &amp; 2 &lt;3&gt; &quot;q&quot; &apos;s&apos; &#10;&#x41;\" y='single'>\n"
+    "  text &amp; more<![CDATA[ <raw> & ]]>tail\n"
+    "  <b z=\"Ақтөбе\"/><c>  4.5  </c>\n"
+    "  <d\n     long=\"start tag\"\n     over=\"lines\">in</d>\n"
+    "</a>\n";
+  const char *one_xml = "<a><b x=\"1\"/></a>", *other_xml = "<a><b x=\"2\"/></a>";
+  const char *doctype = "<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>";
+  g_autoptr(GError) error = NULL;
+  long line = 0;
+  g_autoptr(CaXmlNode) one = ca_xml_parse_markup (one_xml, strlen (one_xml), &line, &error);
+  g_autoptr(CaXmlNode) other = ca_xml_parse_markup (other_xml, strlen (other_xml), &line, NULL);
+
+  assert_parsers_agree (bundled);
+  modify (dataset);
+  edited = ca_project_to_string (dataset, NULL);
+  assert_parsers_agree (edited);
+  assert_parsers_agree (tricky);
+
+  /* The comparison sees a difference, and GMarkup refuses what libxml2
+   * would refuse for the same reason. */
+  g_assert_no_error (error);
+  g_assert_false (ca_xml_node_equal (one, other));
+  g_assert_null (ca_xml_parse_markup (doctype, strlen (doctype), &line, &error));
+  g_assert_nonnull (error);
 }
 
 /* Loads @xml and expects @code with every @parts in the message. */
@@ -577,6 +658,7 @@ main (int    argc,
   g_test_add_func ("/project/default", test_default);
   g_test_add_func ("/project/default-canonical", test_default_is_canonical);
   g_test_add_func ("/project/round-trip", test_round_trip);
+  g_test_add_func ("/project/parsers-agree", test_parsers_agree);
   g_test_add_func ("/project/malformed", test_malformed);
   g_test_add_func ("/project/dtd-refused", test_dtd_refused);
   g_test_add_func ("/project/version", test_version);

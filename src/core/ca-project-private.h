@@ -5,9 +5,8 @@
  */
 #pragma once
 
-#include <libxml/tree.h>
-
 #include "ca-project.h"
+#include "ca-xml-tree.h"
 
 G_BEGIN_DECLS
 
@@ -21,9 +20,10 @@ typedef struct
   GHashTable *units;      /* code → index + 1: cells look units up often */
 } CaProjectReader;
 
-/* ca-project-read.c: builds a dataset from a parsed, DTD-free document.
- * @base_dir resolves a relative boundary path (NULL: keep it as written). */
-CaDataset *ca_project_read_document (xmlDoc      *doc,
+/* ca-project-read.c: builds a dataset from a parsed, DTD-free document
+ * (@root NULL: it had no root element). @base_dir resolves a relative
+ * boundary path (NULL: keep it as written). */
+CaDataset *ca_project_read_document (CaXmlNode   *root,
                                      const char  *name,
                                      const char  *base_dir,
                                      GError     **error);
@@ -31,69 +31,67 @@ CaDataset *ca_project_read_document (xmlDoc      *doc,
 /* ca-project-reader.c: helpers shared by the section readers. Each returns
  * FALSE with reader->error set, naming the element and its line. */
 gboolean   ca_project_reader_fail (CaProjectReader *reader,
-                                   xmlNode         *node,
+                                   CaXmlNode       *node,
                                    const char      *format,
                                    ...) G_GNUC_PRINTF (3, 4);
 gboolean   ca_project_reader_unexpected (CaProjectReader *reader,
-                                         xmlNode         *node);
-xmlNode   *ca_project_next_element (xmlNode *node);
-gboolean   ca_project_is (xmlNode    *node,
+                                         CaXmlNode       *node);
+gboolean   ca_project_is (CaXmlNode  *node,
                           const char *name);
-char      *ca_project_get_attr (xmlNode    *node,
+char      *ca_project_get_attr (CaXmlNode  *node,
                                 const char *attr);
 gboolean   ca_project_require_attr (CaProjectReader *reader,
-                                    xmlNode         *node,
+                                    CaXmlNode       *node,
                                     const char      *attr,
                                     char           **value);
 gboolean   ca_project_bool_attr (CaProjectReader *reader,
-                                 xmlNode         *node,
+                                 CaXmlNode       *node,
                                  const char      *attr,
                                  gboolean         fallback,
                                  gboolean        *value);
 gboolean   ca_project_int_attr (CaProjectReader *reader,
-                                xmlNode         *node,
+                                CaXmlNode       *node,
                                 const char      *attr,
                                 gint64           min,
                                 gint64           max,
                                 gint64           fallback,
                                 gint64          *value);
-void       ca_project_read_text (xmlNode *node,
+void       ca_project_read_text (CaXmlNode *node,
                                  CaText  *text);
 /* A decimal number with '.', the whole text (white space aside), finite. */
 gboolean   ca_project_parse_number (const char *text,
                                     double     *value);
 /* Absent and not @required: NAN. */
 gboolean   ca_project_number_attr (CaProjectReader *reader,
-                                   xmlNode         *node,
+                                   CaXmlNode       *node,
                                    const char      *attr,
                                    gboolean         required,
                                    double          *value);
 gboolean   ca_project_number_content (CaProjectReader *reader,
-                                      xmlNode         *node,
+                                      CaXmlNode       *node,
                                       double          *value);
 /* "1 2.5 3": at most @max numbers; @n receives the count (0 if absent). */
 gboolean   ca_project_number_list_attr (CaProjectReader *reader,
-                                        xmlNode         *node,
+                                        CaXmlNode       *node,
                                         const char      *attr,
                                         double          *numbers,
                                         guint            max,
                                         guint           *n);
 /* Looks up the unit named by attribute @attr, failing on an unknown code. */
 gboolean   ca_project_reader_unit (CaProjectReader *reader,
-                                   xmlNode         *node,
+                                   CaXmlNode       *node,
                                    const char      *attr,
                                    int             *unit);
 
 /* Iterates over the element children of @parent. */
 #define CA_PROJECT_FOR_EACH_ELEMENT(child, parent)                           \
-  for (xmlNode *child = ca_project_next_element ((parent)->children);       \
-       child != NULL; child = ca_project_next_element (child->next))
+  for (CaXmlNode *child = (parent)->children; child != NULL; child = child->next)
 
 /* ca-project-read-clusters.c */
 gboolean   ca_project_read_clusters (CaProjectReader *reader,
-                                     xmlNode         *clusters);
+                                     CaXmlNode       *clusters);
 gboolean   ca_project_read_org_graph (CaProjectReader *reader,
-                                      xmlNode         *graph);
+                                      CaXmlNode       *graph);
 
 /* ca-project-write.c: @base_dir makes boundary paths under it relative. */
 char      *ca_project_write_document (CaDataset  *dataset,

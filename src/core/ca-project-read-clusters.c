@@ -11,7 +11,7 @@
 
 static gboolean
 read_member (CaProjectReader *reader,
-             xmlNode         *node,
+             CaXmlNode       *node,
              CaCluster       *cluster)
 {
   CaClusterMember member = { 0 };
@@ -43,7 +43,7 @@ read_member (CaProjectReader *reader,
 
 static gboolean
 read_cluster_industry (CaProjectReader *reader,
-                       xmlNode         *node,
+                       CaXmlNode       *node,
                        CaCluster       *cluster)
 {
   g_autofree char *id = NULL;
@@ -60,7 +60,7 @@ read_cluster_industry (CaProjectReader *reader,
 
 static gboolean
 read_cluster_type (CaProjectReader *reader,
-                   xmlNode         *node,
+                   CaXmlNode       *node,
                    CaClusterType   *type)
 {
   g_autofree char *name = NULL;
@@ -79,7 +79,7 @@ read_cluster_type (CaProjectReader *reader,
 
 static CaCluster *
 read_cluster (CaProjectReader *reader,
-              xmlNode         *node)
+              CaXmlNode       *node)
 {
   g_autofree char *id = NULL;
   g_autoptr(CaCluster) cluster = NULL;
@@ -126,7 +126,7 @@ read_cluster (CaProjectReader *reader,
 
 gboolean
 ca_project_read_clusters (CaProjectReader *reader,
-                          xmlNode         *clusters)
+                          CaXmlNode       *clusters)
 {
   CA_PROJECT_FOR_EACH_ELEMENT (node, clusters)
     {
@@ -141,7 +141,7 @@ ca_project_read_clusters (CaProjectReader *reader,
 
 static gboolean
 read_node (CaProjectReader *reader,
-           xmlNode         *node,
+           CaXmlNode       *node,
            CaOrgGraph      *graph)
 {
   CaOrgNode org_node = { 0 };
@@ -184,7 +184,7 @@ read_node (CaProjectReader *reader,
 
 static gboolean
 read_link_end (CaProjectReader  *reader,
-               xmlNode          *node,
+               CaXmlNode        *node,
                const CaOrgGraph *graph,
                const char       *attr,
                char            **id)
@@ -198,7 +198,7 @@ read_link_end (CaProjectReader  *reader,
 
 static gboolean
 read_link (CaProjectReader *reader,
-           xmlNode         *node,
+           CaXmlNode       *node,
            CaOrgGraph      *graph)
 {
   static const char *const kinds[] = { "production", "service", "missing" };
@@ -227,7 +227,7 @@ read_link (CaProjectReader *reader,
 
 gboolean
 ca_project_read_org_graph (CaProjectReader *reader,
-                           xmlNode         *node)
+                           CaXmlNode       *node)
 {
   g_autoptr(CaOrgGraph) graph = ca_org_graph_new ();
 

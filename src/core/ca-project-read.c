@@ -21,7 +21,7 @@
 
 static gboolean
 read_title (CaProjectReader *reader,
-            xmlNode         *node)
+            CaXmlNode       *node)
 {
   CaText text = { 0 };
 
@@ -33,7 +33,7 @@ read_title (CaProjectReader *reader,
 
 static gboolean
 read_source (CaProjectReader *reader,
-             xmlNode         *node)
+             CaXmlNode       *node)
 {
   CaText text = { 0 };
 
@@ -45,7 +45,7 @@ read_source (CaProjectReader *reader,
 
 static gboolean
 read_unit (CaProjectReader *reader,
-           xmlNode         *node,
+           CaXmlNode       *node,
            CaUnit          *unit)
 {
   if (!ca_project_is (node, "unit"))
@@ -69,7 +69,7 @@ read_unit (CaProjectReader *reader,
 
 static gboolean
 read_units (CaProjectReader *reader,
-            xmlNode         *units)
+            CaXmlNode       *units)
 {
   CA_PROJECT_FOR_EACH_ELEMENT (node, units)
     {
@@ -92,7 +92,7 @@ read_units (CaProjectReader *reader,
 
 static gboolean
 read_classes (CaProjectReader *reader,
-              xmlNode         *node,
+              CaXmlNode       *node,
               CaClassSpec     *spec)
 {
   g_autofree char *method = NULL;
@@ -128,7 +128,7 @@ read_classes (CaProjectReader *reader,
 
 static gboolean
 read_indicator (CaProjectReader *reader,
-                xmlNode         *node,
+                CaXmlNode       *node,
                 CaIndicator     *indicator)
 {
   if (!ca_project_is (node, "indicator"))
@@ -161,7 +161,7 @@ read_indicator (CaProjectReader *reader,
 
 static gboolean
 read_indicators (CaProjectReader *reader,
-                 xmlNode         *indicators)
+                 CaXmlNode       *indicators)
 {
   CA_PROJECT_FOR_EACH_ELEMENT (node, indicators)
     {
@@ -181,7 +181,7 @@ read_indicators (CaProjectReader *reader,
  * row when @unit is -1. */
 static gboolean
 read_value_cells (CaProjectReader *reader,
-                  xmlNode         *row,
+                  CaXmlNode       *row,
                   int              unit)
 {
   guint n_indicators = ca_dataset_get_n_indicators (reader->dataset);
@@ -215,7 +215,7 @@ read_value_cells (CaProjectReader *reader,
 
 static gboolean
 read_values (CaProjectReader *reader,
-             xmlNode         *values)
+             CaXmlNode       *values)
 {
   g_autofree gboolean *seen = g_new0 (gboolean, ca_dataset_get_n_units (reader->dataset) + 1);
   gboolean seen_region = FALSE;
@@ -249,7 +249,7 @@ read_values (CaProjectReader *reader,
 
 static gboolean
 read_industries (CaProjectReader *reader,
-                 xmlNode         *industries)
+                 CaXmlNode       *industries)
 {
   CA_PROJECT_FOR_EACH_ELEMENT (node, industries)
     {
@@ -293,7 +293,7 @@ matrix_column (const CaMatrix *matrix,
  * industry ids, all of the dataset's industries when none is listed. */
 static gboolean
 read_matrix_columns (CaProjectReader *reader,
-                     xmlNode         *node,
+                     CaXmlNode       *node,
                      gboolean         industry_ids,
                      GPtrArray       *columns)
 {
@@ -320,7 +320,7 @@ read_matrix_columns (CaProjectReader *reader,
 
 static gboolean
 read_matrix_cell (CaProjectReader *reader,
-                  xmlNode         *node,
+                  CaXmlNode       *node,
                   CaMatrix        *matrix)
 {
   g_autofree char *column_name = NULL;
@@ -346,7 +346,7 @@ read_matrix_cell (CaProjectReader *reader,
 
 static CaMatrix *
 read_matrix (CaProjectReader *reader,
-             xmlNode         *node,
+             CaXmlNode       *node,
              gboolean         industry_ids)
 {
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
@@ -377,7 +377,7 @@ read_matrix (CaProjectReader *reader,
 
 static gboolean
 read_published_lq (CaProjectReader *reader,
-                   xmlNode         *node)
+                   CaXmlNode       *node)
 {
   CaMatrix *matrix = read_matrix (reader, node, TRUE);
 
@@ -389,7 +389,7 @@ read_published_lq (CaProjectReader *reader,
 
 static gboolean
 read_industry_matrix (CaProjectReader *reader,
-                      xmlNode         *node)
+                      CaXmlNode       *node)
 {
   CaMatrix *matrix = read_matrix (reader, node, FALSE);
 
@@ -401,7 +401,7 @@ read_industry_matrix (CaProjectReader *reader,
 
 static gboolean
 read_composite_breaks (CaProjectReader *reader,
-                       xmlNode         *node)
+                       CaXmlNode       *node)
 {
   g_autofree char *method_name = NULL;
   CaCompositeMethod method;
@@ -422,7 +422,7 @@ read_composite_breaks (CaProjectReader *reader,
 
 static gboolean
 read_reference_range (CaProjectReader *reader,
-                      xmlNode         *node)
+                      CaXmlNode       *node)
 {
   g_autofree char *type_name = NULL;
   double high, low;
@@ -446,7 +446,7 @@ read_reference_range (CaProjectReader *reader,
 
 static gboolean
 read_analysis (CaProjectReader *reader,
-               xmlNode         *node)
+               CaXmlNode       *node)
 {
   g_autofree char *method_name = ca_project_get_attr (node, "composite-method");
   g_autoptr(GError) local_error = NULL;
@@ -485,7 +485,7 @@ read_analysis (CaProjectReader *reader,
 
 static gboolean
 read_map (CaProjectReader *reader,
-          xmlNode         *node)
+          CaXmlNode       *node)
 {
   g_autofree char *boundary = ca_project_get_attr (node, "boundary");
   g_autofree char *join_field = ca_project_get_attr (node, "join-field");
@@ -506,7 +506,7 @@ read_map (CaProjectReader *reader,
 }
 
 typedef gboolean (*SectionReader) (CaProjectReader *reader,
-                                   xmlNode         *node);
+                                   CaXmlNode       *node);
 
 /* In the order they are read: later sections refer to earlier ones. */
 static const struct
@@ -530,7 +530,7 @@ static const struct
 
 static gboolean
 check_root (CaProjectReader *reader,
-            xmlNode         *root)
+            CaXmlNode       *root)
 {
   g_autofree char *version = NULL;
   guint64 number = 0;
@@ -557,7 +557,7 @@ check_root (CaProjectReader *reader,
 }
 
 CaDataset *
-ca_project_read_document (xmlDoc      *doc,
+ca_project_read_document (CaXmlNode   *root,
                           const char  *name,
                           const char  *base_dir,
                           GError     **error)
@@ -565,8 +565,7 @@ ca_project_read_document (xmlDoc      *doc,
   g_autoptr(CaDataset) dataset = ca_dataset_new ();
   g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   CaProjectReader reader = { name, base_dir, dataset, error, units };
-  xmlNode *found[G_N_ELEMENTS (sections)] = { NULL };
-  xmlNode *root = xmlDocGetRootElement (doc);
+  CaXmlNode *found[G_N_ELEMENTS (sections)] = { NULL };
 
   if (root == NULL)
     {
@@ -591,7 +590,7 @@ ca_project_read_document (xmlDoc      *doc,
       if (found[s] != NULL)
         {
           ca_project_reader_fail (&reader, node, _("appears a second time (first on line %ld)"),
-                                  xmlGetLineNo (found[s]));
+                                  found[s]->line);
           return NULL;
         }
       found[s] = node;

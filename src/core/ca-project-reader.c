@@ -13,7 +13,7 @@
 
 gboolean
 ca_project_reader_fail (CaProjectReader *reader,
-                        xmlNode         *node,
+                        CaXmlNode       *node,
                         const char      *format,
                         ...)
 {
@@ -24,51 +24,35 @@ ca_project_reader_fail (CaProjectReader *reader,
   what = g_strdup_vprintf (format, args);
   va_end (args);
   g_set_error (reader->error, CA_PROJECT_ERROR, CA_PROJECT_ERROR_INVALID,
-               _("%s: line %ld: <%s>: %s"), reader->name, xmlGetLineNo (node),
-               (const char *) node->name, what);
+               _("%s: line %ld: <%s>: %s"), reader->name, node->line, node->name, what);
   return FALSE;
 }
 
 gboolean
 ca_project_reader_unexpected (CaProjectReader *reader,
-                              xmlNode         *node)
+                              CaXmlNode       *node)
 {
   return ca_project_reader_fail (reader, node, _("unexpected element inside <%s>"),
-                                 node->parent != NULL ? (const char *) node->parent->name : "");
-}
-
-xmlNode *
-ca_project_next_element (xmlNode *node)
-{
-  while (node != NULL && node->type != XML_ELEMENT_NODE)
-    node = node->next;
-  return node;
+                                 node->parent != NULL ? node->parent->name : "");
 }
 
 gboolean
-ca_project_is (xmlNode    *node,
+ca_project_is (CaXmlNode  *node,
                const char *name)
 {
-  return g_strcmp0 ((const char *) node->name, name) == 0;
+  return g_strcmp0 (node->name, name) == 0;
 }
 
 char *
-ca_project_get_attr (xmlNode    *node,
+ca_project_get_attr (CaXmlNode  *node,
                      const char *attr)
 {
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) attr);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-  copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
+  return g_strdup (ca_xml_node_get_attr (node, attr));
 }
 
 gboolean
 ca_project_require_attr (CaProjectReader *reader,
-                         xmlNode         *node,
+                         CaXmlNode       *node,
                          const char      *attr,
                          char           **value)
 {
@@ -81,7 +65,7 @@ ca_project_require_attr (CaProjectReader *reader,
 
 gboolean
 ca_project_bool_attr (CaProjectReader *reader,
-                      xmlNode         *node,
+                      CaXmlNode       *node,
                       const char      *attr,
                       gboolean         fallback,
                       gboolean        *value)
@@ -102,7 +86,7 @@ ca_project_bool_attr (CaProjectReader *reader,
 
 gboolean
 ca_project_int_attr (CaProjectReader *reader,
-                     xmlNode         *node,
+                     CaXmlNode       *node,
                      const char      *attr,
                      gint64           min,
                      gint64           max,
@@ -125,7 +109,7 @@ ca_project_int_attr (CaProjectReader *reader,
 }
 
 void
-ca_project_read_text (xmlNode *node,
+ca_project_read_text (CaXmlNode *node,
                       CaText  *text)
 {
   ca_text_clear (text);
@@ -136,7 +120,7 @@ ca_project_read_text (xmlNode *node,
 
 gboolean
 ca_project_reader_unit (CaProjectReader *reader,
-                        xmlNode         *node,
+                        CaXmlNode       *node,
                         const char      *attr,
                         int             *unit)
 {
@@ -167,7 +151,7 @@ ca_project_parse_number (const char *text,
 
 gboolean
 ca_project_number_attr (CaProjectReader *reader,
-                        xmlNode         *node,
+                        CaXmlNode       *node,
                         const char      *attr,
                         gboolean         required,
                         double          *value)
@@ -185,13 +169,15 @@ ca_project_number_attr (CaProjectReader *reader,
 
 gboolean
 ca_project_number_content (CaProjectReader *reader,
-                           xmlNode         *node,
+                           CaXmlNode       *node,
                            double          *value)
 {
-  xmlChar *content = xmlNodeGetContent (node);
-  g_autofree char *text = g_strdup (content != NULL ? (const char *) content : "");
+  g_autofree char *text = NULL;
 
-  xmlFree (content);
+  /* A number is the element's whole text: nothing nested. */
+  if (node->children != NULL)
+    return ca_project_reader_unexpected (reader, node->children);
+  text = g_strdup (node->text != NULL ? node->text : "");
   if (!ca_project_parse_number (text, value))
     return ca_project_reader_fail (reader, node, _("“%s” is not a number"), g_strstrip (text));
   return TRUE;
@@ -200,7 +186,7 @@ ca_project_number_content (CaProjectReader *reader,
 /* "1 2.5 3": @max numbers at most, each finite. */
 gboolean
 ca_project_number_list_attr (CaProjectReader *reader,
-                             xmlNode         *node,
+                             CaXmlNode       *node,
                              const char      *attr,
                              double          *numbers,
                              guint            max,
