@@ -57,7 +57,7 @@ gboolean   ca_project_int_attr (CaProjectReader *reader,
                                 gint64           fallback,
                                 gint64          *value);
 void       ca_project_read_text (CaXmlNode *node,
-                                 CaText  *text);
+                                 CaText    *text);
 /* A decimal number with '.', the whole text (white space aside), finite. */
 gboolean   ca_project_parse_number (const char *text,
                                     double     *value);

@@ -110,7 +110,7 @@ ca_project_int_attr (CaProjectReader *reader,
 
 void
 ca_project_read_text (CaXmlNode *node,
-                      CaText  *text)
+                      CaText    *text)
 {
   ca_text_clear (text);
   text->ru = ca_project_get_attr (node, "ru");
