@@ -241,6 +241,28 @@ test_round_trip (void)
   g_assert_cmpstr (ca_dataset_get_title (second)->en, ==, "Test \"quoted\" & <tagged>\nline two");
 }
 
+/* TRUE when @a and @b (and their following siblings) have the same names,
+ * attributes, texts and lines throughout. */
+static gboolean
+nodes_equal (const CaXmlNode *a,
+             const CaXmlNode *b)
+{
+  for (; a != NULL && b != NULL; a = a->next, b = b->next)
+    {
+      guint n = a->attributes ? g_strv_length (a->attributes) : 0;
+
+      if (g_strcmp0 (a->name, b->name) != 0 || g_strcmp0 (a->text, b->text) != 0 ||
+          a->line != b->line || n != (b->attributes ? g_strv_length (b->attributes) : 0))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        if (strcmp (a->attributes[i], b->attributes[i]) != 0)
+          return FALSE;
+      if (!nodes_equal (a->children, b->children))
+        return FALSE;
+    }
+  return a == NULL && b == NULL;
+}
+
 /* @node and its elements, one a line, for a readable difference. */
 static void
 dump_tree (const CaXmlNode *node,
@@ -275,7 +297,7 @@ assert_parsers_agree (const char *xml)
                              &error);
   g_assert_no_error (error);
   g_assert_cmpint (outcome, ==, CA_XML_PARSED);
-  if (!ca_xml_node_equal (by_markup, by_libxml2))
+  if (!nodes_equal (by_markup, by_libxml2))
     {
       g_autoptr(GString) markup = g_string_new (NULL), libxml2 = g_string_new (NULL);
 
@@ -316,7 +338,7 @@ test_parsers_agree (void)
   /* The comparison sees a difference, and GMarkup refuses what libxml2
    * would refuse for the same reason. */
   g_assert_no_error (error);
-  g_assert_false (ca_xml_node_equal (one, other));
+  g_assert_false (nodes_equal (one, other));
   g_assert_null (ca_xml_parse_markup (doctype, strlen (doctype), &line, &error));
   g_assert_nonnull (error);
 }

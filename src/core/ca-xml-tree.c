@@ -36,26 +36,6 @@ ca_xml_node_get_attr (const CaXmlNode *node,
   return NULL;
 }
 
-gboolean
-ca_xml_node_equal (const CaXmlNode *a,
-                   const CaXmlNode *b)
-{
-  for (; a != NULL && b != NULL; a = a->next, b = b->next)
-    {
-      guint n = a->attributes ? g_strv_length (a->attributes) : 0;
-
-      if (g_strcmp0 (a->name, b->name) != 0 || g_strcmp0 (a->text, b->text) != 0 ||
-          a->line != b->line || n != (b->attributes ? g_strv_length (b->attributes) : 0))
-        return FALSE;
-      for (guint i = 0; i < n; i++)
-        if (strcmp (a->attributes[i], b->attributes[i]) != 0)
-          return FALSE;
-      if (!ca_xml_node_equal (a->children, b->children))
-        return FALSE;
-    }
-  return a == NULL && b == NULL;
-}
-
 /* The open elements, innermost last, each with the last child it has so
  * far and the text gathered inside it. */
 typedef struct
@@ -87,13 +67,17 @@ ca_xml_builder_start (CaXmlBuilder      *builder,
                       const char *const *values,
                       long               line)
 {
-  CaXmlNode *node = g_new0 (CaXmlNode, 1);
   Open *parent = builder->open->len > 0
                    ? &g_array_index (builder->open, Open, builder->open->len - 1)
                    : NULL;
   guint n = names != NULL ? g_strv_length ((char **) names) : 0;
-  Open open = { node, NULL, NULL };
+  CaXmlNode *node;
+  Open open;
 
+  /* A second root cannot come from a well-formed document. */
+  g_return_if_fail (parent != NULL || builder->root == NULL);
+  node = g_new0 (CaXmlNode, 1);
+  open = (Open) { node, NULL, NULL };
   node->name = g_strdup (name);
   node->line = line;
   if (n > 0)
@@ -107,11 +91,7 @@ ca_xml_builder_start (CaXmlBuilder      *builder,
       node->attributes[2 * n] = NULL;
     }
   if (parent == NULL)
-    {
-      /* A second root cannot come from a well-formed document. */
-      g_return_if_fail (builder->root == NULL);
-      builder->root = node;
-    }
+    builder->root = node;
   else
     {
       node->parent = parent->node;

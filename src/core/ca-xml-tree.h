@@ -32,10 +32,6 @@ void        ca_xml_node_free (CaXmlNode *node);
 /* The value of attribute @name, or NULL. */
 const char *ca_xml_node_get_attr (const CaXmlNode *node,
                                   const char      *name);
-/* TRUE when @a and @b have the same names, attributes, texts and lines
- * throughout. */
-gboolean    ca_xml_node_equal (const CaXmlNode *a,
-                               const CaXmlNode *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaXmlNode, ca_xml_node_free)
 
