@@ -21,23 +21,17 @@ square (double x0,
   return polygon;
 }
 
-/* A figure's text context, as for a 400 × 300 image. */
-static PangoContext *
+/* A figure's text context. */
+static CaTextContext *
 image_context (void)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
-  cairo_t *cr = cairo_create (surface);
-  PangoContext *context = ca_render_context_new (cr);
-
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return context;
+  return ca_text_context_new ();
 }
 
 static void
 test_placer_synthetic (void)
 {
-  PangoContext *context = image_context ();
+  CaTextContext *context = image_context ();
   CaRect frame = { 0, 0, 400, 300 }, obstacle = { 150, 100, 100, 20 };
   g_autoptr (CaLabelPlacer) placer = ca_label_placer_new (context, &frame);
   const CaLabel *big, *tiny, *town;
@@ -83,7 +77,7 @@ test_placer_synthetic (void)
 static void
 test_placer_obstacle_line (void)
 {
-  PangoContext *context = image_context ();
+  CaTextContext *context = image_context ();
   CaRect frame = { 0, 0, 400, 300 };
 
   for (int except = -1; except <= 2; except += 3)
@@ -120,7 +114,7 @@ test_placer_obstacle_line (void)
 static void
 test_placer_shrunk_boxes (void)
 {
-  PangoContext *context = image_context ();
+  CaTextContext *context = image_context ();
   CaRect frame = { 0, 0, 400, 300 };
   g_autoptr (CaLabelPlacer) placer = ca_label_placer_new (context, &frame);
   double town_x = 300, town_y = 150;

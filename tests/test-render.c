@@ -7,8 +7,10 @@
 #include <math.h>
 #include <string.h>
 
+#include <cairo-ft.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <fontconfig/fontconfig.h>
 
 #include "ca-figure-private.h"
 #include "ca-map-furniture.h"
@@ -59,53 +61,54 @@ test_figure_language (void)
 }
 
 static gpointer
-font_map_of_thread (gpointer data)
+face_of_thread (gpointer data)
 {
-  return ca_render_font_map_get ();
+  return ca_render_fonts_get_face (GPOINTER_TO_INT (data));
 }
 
-/* The figures' font map: one per thread, finding the figure font, and
- * every Russian and Kazakh letter set in it, none left unknown. */
+/* The family of the font @face draws with. */
+static char *
+face_family (cairo_font_face_t *face)
+{
+  cairo_matrix_t size, identity;
+  cairo_scaled_font_t *font;
+  FT_Face ft;
+  char *family;
+
+  cairo_matrix_init_scale (&size, 10, 10);
+  cairo_matrix_init_identity (&identity);
+  font = cairo_scaled_font_create (face, &size, &identity, ca_render_fonts_get_options ());
+  ft = cairo_ft_scaled_font_lock_face (font);
+  g_assert_nonnull (ft);
+  family = g_strdup (ft->family_name);
+  cairo_ft_scaled_font_unlock_face (font);
+  cairo_scaled_font_destroy (font);
+  return family;
+}
+
+/* The figures' faces: the figure font, regular and bold, one of each for
+ * the whole process, and every Russian and Kazakh letter set in it. */
 static void
-test_font_map (void)
+test_figure_font (void)
 {
-  PangoFontMap *map = ca_render_font_map_get ();
-  g_autoptr (GThread) thread = g_thread_new ("other", font_map_of_thread, NULL);
-  PangoFontMap *other = g_thread_join (g_steal_pointer (&thread));
-  g_autoptr (GObject) context = G_OBJECT (pango_font_map_create_context (map));
-  g_autoptr (PangoLayout) layout = NULL;
-  PangoLayoutIter *iter;
+  cairo_font_face_t *regular = ca_render_fonts_get_face (FALSE);
+  cairo_font_face_t *bold = ca_render_fonts_get_face (TRUE);
+  g_autoptr (GThread) thread = g_thread_new ("other", face_of_thread, GINT_TO_POINTER (FALSE));
+  g_autoptr (CaTextLayout) layout = NULL;
+  g_autofree char *family = face_family (regular), *bold_family = face_family (bold);
+  guint in_figure = 0, in_fallback = 0;
 
-  g_assert_true (ca_render_font_map_get () == map);
-  g_assert_true (other != map);
-  layout = ca_render_layout_new_full (PANGO_CONTEXT (context), "Айтекебийский ауданы: ә ғ қ ң ө ұ ү һ і Ё", 10,
-                                      FALSE, 0, PANGO_ALIGN_LEFT, 0);
-  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
-  iter = pango_layout_get_iter (layout);
-  do
-    {
-      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-      g_autoptr (PangoFontDescription) font = NULL;
-
-      if (run == NULL)
-        continue;
-      font = pango_font_describe (run->item->analysis.font);
-      g_assert_cmpstr (pango_font_description_get_family (font), ==, CA_RENDER_FONT_FAMILY);
-    }
-  while (pango_layout_iter_next_run (iter));
-  pango_layout_iter_free (iter);
-}
-
-/* The size of the Pango font @layout's first run is set in. */
-static double
-first_font_size (PangoLayout *layout)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-  g_autoptr (PangoFontDescription) font = pango_font_describe (run->item->analysis.font);
-
-  pango_layout_iter_free (iter);
-  return (double) pango_font_description_get_size (font) / PANGO_SCALE;
+  g_assert_true (g_thread_join (g_steal_pointer (&thread)) == regular);
+  g_assert_true (ca_render_fonts_get_face (FALSE) == regular);
+  g_assert_true (bold != regular);
+  g_assert_cmpstr (family, ==, CA_RENDER_FONT_FAMILY);
+  g_assert_cmpstr (bold_family, ==, CA_RENDER_FONT_FAMILY);
+  layout = ca_render_layout_new_full (NULL, "Айтекебийский ауданы: ә ғ қ ң ө ұ ү һ і Ё", 10, FALSE,
+                                      0, CA_TEXT_ALIGN_LEFT, 0);
+  g_assert_cmpuint (ca_text_layout_count_glyphs (layout, &in_figure, &in_fallback), ==, 0);
+  g_assert_cmpuint (in_fallback, ==, 0);
+  /* Every character but the word spaces' is a glyph of its own. */
+  g_assert_cmpuint (in_figure, ==, g_utf8_strlen ("Айтекебийскийауданы:әғқңөұүһіЁ", -1) + 11);
 }
 
 /* The dark pixels' bounding box in @surface (white, text drawn in black). */
@@ -139,18 +142,17 @@ test_one_size (void)
   const char *text = "Мугалжарский район Актюбинской области";
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 200);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr (GObject) context = G_OBJECT (ca_render_context_new (cr));
-  g_autoptr (PangoLayout) small = ca_render_layout_new (PANGO_CONTEXT (context), text, 7.5, FALSE, 0);
-  g_autoptr (PangoLayout) large = ca_render_layout_new (PANGO_CONTEXT (context), text, 15, FALSE, 0);
-  g_autoptr (PangoLayout) small_wrapped = ca_render_layout_new (PANGO_CONTEXT (context), text, 7.5,
-                                                                FALSE, 60);
-  g_autoptr (PangoLayout) large_wrapped = ca_render_layout_new (PANGO_CONTEXT (context), text, 15,
-                                                                FALSE, 120);
+  g_autoptr (CaTextContext) context = ca_text_context_new ();
+  g_autoptr (CaTextLayout) small = ca_render_layout_new (context, text, 7.5, FALSE, 0);
+  g_autoptr (CaTextLayout) large = ca_render_layout_new (context, text, 15, FALSE, 0);
+  g_autoptr (CaTextLayout) small_wrapped = ca_render_layout_new (context, text, 7.5, FALSE, 60);
+  g_autoptr (CaTextLayout) large_wrapped = ca_render_layout_new (context, text, 15, FALSE, 120);
   double small_w, small_h, large_w, large_h, wrapped_w;
   cairo_rectangle_t ink;
   int x0, y0, x1, y1;
 
-  g_assert_cmpfloat (first_font_size (small), ==, first_font_size (large));
+  g_assert_cmpfloat (ca_text_layout_get_font_size (small), ==,
+                     ca_text_layout_get_font_size (large));
   g_assert_cmpfloat_with_epsilon (ca_render_layout_get_scale (large),
                                   2 * ca_render_layout_get_scale (small), 1e-12);
   ca_render_layout_size (small, &small_w, &small_h);
@@ -161,9 +163,9 @@ test_one_size (void)
 
   ca_render_layout_size (large_wrapped, &wrapped_w, NULL);
   g_assert_cmpfloat (wrapped_w, <=, 120);
-  g_assert_cmpint (pango_layout_get_line_count (large_wrapped), >, 1);
-  g_assert_cmpint (pango_layout_get_line_count (large_wrapped), ==,
-                   pango_layout_get_line_count (small_wrapped));
+  g_assert_cmpint (ca_text_layout_get_n_lines (large_wrapped), >, 1);
+  g_assert_cmpint (ca_text_layout_get_n_lines (large_wrapped), ==,
+                   ca_text_layout_get_n_lines (small_wrapped));
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -179,33 +181,53 @@ test_one_size (void)
   cairo_surface_destroy (surface);
 }
 
-static int
-unknown_glyphs (PangoContext *context,
-                const char   *text)
+/* How many of @text's characters no installed font has. */
+static guint
+missing_everywhere (const char *text)
 {
-  g_autoptr (PangoLayout) layout = ca_render_layout_new_full (context, text, 10, FALSE, 0,
-                                                              PANGO_ALIGN_LEFT, 0);
+  FcFontSet *fonts;
+  guint missing = 0;
 
-  return pango_layout_get_unknown_glyphs_count (layout);
+  g_assert_true (FcInit ());
+  fonts = FcConfigGetFonts (FcConfigGetCurrent (), FcSetSystem);
+  g_assert_nonnull (fonts);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean found = FALSE;
+
+      for (int i = 0; !found && i < fonts->nfont; i++)
+        {
+          FcCharSet *has = NULL;
+
+          found = FcPatternGetCharSet (fonts->fonts[i], FC_CHARSET, 0, &has) == FcResultMatch &&
+                  FcCharSetHasChar (has, c);
+        }
+      missing += !found;
+    }
+  return missing;
 }
 
-/* Text the figure font lacks is set in whatever installed font has it, as
- * with the system's own configuration: no more boxes than there. */
+/* Text the figure font lacks is set in whatever installed font has it:
+ * only characters no font has show as boxes. Kazakh needs no fallback. */
 static void
 test_font_fallback (void)
 {
   static const char *const texts[] = { "Ақтөбе 中国 ไทย ₸", "Хромтау — Қарғалы" };
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 10, 10);
-  cairo_t *cr = cairo_create (surface);
-  g_autoptr (GObject) figure = G_OBJECT (ca_render_context_new (cr));
-  g_autoptr (GObject) system = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+  guint in_figure = 0, in_fallback = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    g_assert_cmpint (unknown_glyphs (PANGO_CONTEXT (figure), texts[i]), ==,
-                     unknown_glyphs (PANGO_CONTEXT (system), texts[i]));
-  g_assert_cmpint (unknown_glyphs (PANGO_CONTEXT (figure), texts[1]), ==, 0);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+    {
+      g_autoptr (CaTextLayout) layout = ca_render_layout_new_full (NULL, texts[i], 10, FALSE, 0,
+                                                                   CA_TEXT_ALIGN_LEFT, 0);
+
+      g_assert_cmpuint (ca_text_layout_count_glyphs (layout, &in_figure, &in_fallback), ==,
+                        missing_everywhere (texts[i]));
+      if (i == 0)
+        g_assert_cmpuint (in_fallback + ca_text_layout_count_glyphs (layout, NULL, NULL), >=, 5);
+      else
+        g_assert_cmpuint (in_fallback, ==, 0);
+    }
 }
 
 static cairo_status_t
@@ -229,9 +251,8 @@ test_vector_halo (void)
   g_autoptr (GString) svg = g_string_new (NULL);
   cairo_surface_t *surface = cairo_svg_surface_create_for_stream (append_to_string, svg, 200, 50);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr (GObject) context = G_OBJECT (pango_font_map_create_context (ca_render_font_map_get ()));
-  g_autoptr (PangoLayout) layout = ca_render_layout_new_full (PANGO_CONTEXT (context), "Шалкар", 12,
-                                                              FALSE, 0, PANGO_ALIGN_LEFT, 0);
+  g_autoptr (CaTextLayout) layout = ca_render_layout_new_full (NULL, "Шалкар", 12, FALSE, 0,
+                                                               CA_TEXT_ALIGN_LEFT, 0);
   const char *halo, *d, *end;
   g_autofree char *halo_path = NULL;
 
@@ -279,9 +300,8 @@ draw_labels_with_halos (const char *path)
   cairo_surface_t *surface = path != NULL ? cairo_pdf_surface_create (path, 120, 60)
                                           : cairo_image_surface_create (CAIRO_FORMAT_RGB24, 120, 60);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr (GObject) context = G_OBJECT (ca_render_context_new (cr));
-  g_autoptr (PangoLayout) layout = ca_render_layout_new_full (PANGO_CONTEXT (context), "Шалкар",
-                                                              12, FALSE, 0, PANGO_ALIGN_LEFT, 0);
+  g_autoptr (CaTextLayout) layout = ca_render_layout_new_full (NULL, "Шалкар", 12, FALSE, 0,
+                                                               CA_TEXT_ALIGN_LEFT, 0);
 
   cairo_set_source_rgb (cr, 0.13, 0.40, 0.67);
   cairo_paint (cr);
@@ -357,21 +377,17 @@ draw_raster_label (gboolean stroke)
   const CaRgb black = { 0, 0, 0 };
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 260, 70);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr (GObject) context = NULL;
-  g_autoptr (PangoLayout) layout = NULL;
+  g_autoptr (CaTextLayout) layout = NULL;
 
   cairo_set_source_rgb (cr, 0.13, 0.40, 0.67);
   cairo_paint (cr);
   cairo_scale (cr, 150.0 / 72, 150.0 / 72);
-  context = G_OBJECT (ca_render_context_new (cr));
-  layout = ca_render_layout_new_full (PANGO_CONTEXT (context), "Хромтауский", 14, FALSE, 0,
-                                      PANGO_ALIGN_LEFT, 0);
+  layout = ca_render_layout_new_full (NULL, "Хромтауский", 14, FALSE, 0, CA_TEXT_ALIGN_LEFT, 0);
   if (stroke)
     {
-      ca_render_update_context (cr, PANGO_CONTEXT (context));
       cairo_save (cr);
       ca_render_layout_place (cr, layout, 6.3, 6.7);
-      pango_cairo_layout_path (cr, layout);
+      ca_text_layout_path (layout, cr);
       cairo_restore (cr);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
       cairo_set_line_width (cr, 2.4);
@@ -869,7 +885,7 @@ main (int    argc,
 
   g_test_add_func ("/render/furniture/scale-bar-length", test_scale_bar_length);
   g_test_add_func ("/render/text/figure-language", test_figure_language);
-  g_test_add_func ("/render/text/font-map", test_font_map);
+  g_test_add_func ("/render/text/figure-font", test_figure_font);
   g_test_add_func ("/render/text/font-fallback", test_font_fallback);
   g_test_add_func ("/render/text/one-size", test_one_size);
   g_test_add_func ("/render/text/vector-halo", test_vector_halo);

@@ -289,7 +289,7 @@ add_place_labels (CaMapStyle           *style,
 static void
 place_labels (CaMapStyle           *style,
               cairo_t              *cr,
-              PangoContext         *context,
+              CaTextContext        *context,
               const CaMapTransform *transform,
               const CaPoint        *label_points,
               double                scale,
@@ -346,7 +346,6 @@ place_labels (CaMapStyle           *style,
                                 FALSE, x, y, ca_map_transform_polygon (transform, polygon));
     }
   ca_label_placer_run (placer);
-  ca_render_update_context (cr, context);
   ca_label_placer_draw (placer, cr, &ink, 2.4 * scale);
 
   for (guint i = 0; i < ca_label_placer_get_n_labels (placer); i++)
@@ -470,7 +469,7 @@ draw_static_layer (CaMapStyle           *style,
 void
 ca_map_style_draw (CaMapStyle           *style,
                    cairo_t              *cr,
-                   PangoContext         *context,
+                   CaTextContext        *context,
                    const CaMapTransform *transform,
                    double                scale,
                    const CaRect         *obstacles,

@@ -110,7 +110,7 @@ void        ca_map_style_add_base_legend (CaMapStyle *style);
 /* Draws the map frame's contents: fills, borders, overlays, settlements,
  * the selection and the labels (avoiding @obstacles, n of them). Adds
  * the label boxes to @boxes when not NULL. */
-void        ca_map_style_draw (CaMapStyle *style, cairo_t *cr, PangoContext *context,
+void        ca_map_style_draw (CaMapStyle *style, cairo_t *cr, CaTextContext *context,
                                const CaMapTransform *transform, double scale,
                                const CaRect *obstacles, guint n_obstacles, GArray *boxes);
 

@@ -151,13 +151,13 @@ page_scale (const CaFigureOptions *options,
 }
 
 static double
-text_height (PangoContext *context,
-             const char   *text,
-             double        size,
-             gboolean      bold,
-             double        width)
+text_height (CaTextContext *context,
+             const char    *text,
+             double         size,
+             gboolean       bold,
+             double         width)
 {
-  g_autoptr (PangoLayout) layout = ca_render_layout_new (context, text, size, bold, width);
+  g_autoptr (CaTextLayout) layout = ca_render_layout_new (context, text, size, bold, width);
   double h;
 
   ca_render_layout_size (layout, NULL, &h);
@@ -166,12 +166,12 @@ text_height (PangoContext *context,
 
 /* Title and source bands; the rest of the page is left in @layout->map. */
 static void
-layout_bands (PageLayout   *layout,
-              PangoContext *context,
-              const char   *title,
-              const char   *source,
-              double        width,
-              double        height)
+layout_bands (PageLayout    *layout,
+              CaTextContext *context,
+              const char    *title,
+              const char    *source,
+              double         width,
+              double         height)
 {
   double s = layout->scale, m = MARGIN * s, inner = width - 2 * m;
   double th = text_height (context, title, TITLE_SIZE * s, TRUE, inner);
@@ -185,10 +185,10 @@ layout_bands (PageLayout   *layout,
 /* Splits the map band between the frame and the legend, shrinking the
  * legend's text until it fits its share. */
 static void
-layout_legend (PageLayout   *layout,
-               PangoContext *context,
-               CaLegend     *legend,
-               gboolean      landscape)
+layout_legend (PageLayout    *layout,
+               CaTextContext *context,
+               CaLegend      *legend,
+               gboolean       landscape)
 {
   double s = layout->scale, gap = GAP * s;
   CaRect band = layout->map;
@@ -221,15 +221,15 @@ layout_legend (PageLayout   *layout,
 }
 
 static void
-draw_text (cairo_t      *cr,
-           PangoContext *context,
-           const char   *text,
-           double        size,
-           gboolean      bold,
-           const CaRect *rect,
-           const CaRgb  *colour)
+draw_text (cairo_t       *cr,
+           CaTextContext *context,
+           const char    *text,
+           double         size,
+           gboolean       bold,
+           const CaRect  *rect,
+           const CaRgb   *colour)
 {
-  g_autoptr (PangoLayout) layout = ca_render_layout_new (context, text, size, bold, rect->width);
+  g_autoptr (CaTextLayout) layout = ca_render_layout_new (context, text, size, bold, rect->width);
 
   ca_render_show_layout (cr, layout, rect->x, rect->y, colour, 0);
 }
@@ -275,7 +275,7 @@ draw_map_figure (const char            *id,
                  CaBasemap             *basemap,
                  const CaFigureOptions *options,
                  cairo_t               *cr,
-                 PangoContext          *context,
+                 CaTextContext         *context,
                  double                 width,
                  double                 height,
                  CaViewport            *out_viewport,
@@ -349,7 +349,7 @@ static gboolean
 draw_diagram_figure (CaAnalysis            *analysis,
                      const CaFigureOptions *options,
                      cairo_t               *cr,
-                     PangoContext          *context,
+                     CaTextContext         *context,
                      double                 width,
                      double                 height,
                      GArray                *boxes,
@@ -378,7 +378,6 @@ draw_diagram_figure (CaAnalysis            *analysis,
   layout_bands (&page, context, title, source, width, height);
   ca_org_diagram_draw (graph, dataset, options->lang, cr, page.map.x, page.map.y, page.map.width,
                        page.map.height);
-  ca_render_update_context (cr, context);
   draw_text (cr, context, title, TITLE_SIZE * page.scale, TRUE, &page.title, &ink);
   draw_text (cr, context, source, SOURCE_SIZE * page.scale, FALSE, &page.source, &grey);
   add_box (boxes, CA_FIGURE_BOX_TITLE, &page.title);
@@ -399,7 +398,7 @@ ca_figure_draw_full (const char            *id,
                      GError               **error)
 {
   CaFigureOptions defaults;
-  PangoContext *context;
+  CaTextContext *context;
   g_autoptr (GArray) boxes = NULL;
   gboolean ok;
 
@@ -439,16 +438,14 @@ ca_figure_draw_full (const char            *id,
   else
     {
       /* Text is measured, then drawn: set it once. */
-      context = ca_render_context_new (cr);
-      ca_render_context_keep_layouts (context, TRUE);
+      context = ca_text_context_new ();
+      ca_text_context_set_keep (context, TRUE);
     }
   if (ca_figure_is_map (id))
     ok = draw_map_figure (id, analysis, basemap, options, cr, context, width, height,
                           out_viewport, boxes, error);
   else
     ok = draw_diagram_figure (analysis, options, cr, context, width, height, boxes, error);
-  if (options->cache == NULL)
-    ca_render_context_keep_layouts (context, FALSE);
   g_object_unref (context);
   if (options->cache != NULL)
     ca_render_cache_end (options->cache);

@@ -14,17 +14,17 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  CaLabel      pub;
-  char        *text;
-  double       base_size;
-  double       min_size;
-  gboolean     bold;
-  CaPolygon   *polygon;      /* area labels: device units, owned */
-  CaBBox       bbox;         /* area labels: the polygon's */
-  double       radius;       /* point labels: symbol radius */
-  gboolean     first;        /* point labels placed before the area labels */
-  gboolean     wrapped;      /* placed on two lines */
-  PangoLayout *layout;       /* the placed text */
+  CaLabel       pub;
+  char         *text;
+  double        base_size;
+  double        min_size;
+  gboolean      bold;
+  CaPolygon    *polygon; /* area labels: device units, owned */
+  CaBBox        bbox;    /* area labels: the polygon's */
+  double        radius;  /* point labels: symbol radius */
+  gboolean      first;   /* point labels placed before the area labels */
+  gboolean      wrapped; /* placed on two lines */
+  CaTextLayout *layout;  /* the placed text */
 } CaLabelItem;
 
 /* A line no point label may cross but the one with id @except. */
@@ -53,7 +53,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaLabelGrid, ca_label_grid_free)
 
 struct _CaLabelPlacer
 {
-  PangoContext  *context;
+  CaTextContext *context;
   CaRect         frame;
   GArray        *obstacles;   /* of CaRect */
   GArray        *segments;    /* of CaLabelSegment */
@@ -86,8 +86,8 @@ gboolean     ca_label_segment_is_free (CaLabelPlacer *self, double x0, double y0
                                        double y1);
 
 /* ca-label-placer.c */
-PangoLayout *ca_label_placer_make_layout (CaLabelPlacer *self, const char *text, double size,
-                                          gboolean bold, double *width, double *height);
+CaTextLayout *ca_label_placer_make_layout (CaLabelPlacer *self, const char *text, double size,
+                                           gboolean bold, double *width, double *height);
 /* @text split at the space nearest its middle, or NULL when it has none. */
 char        *ca_label_wrap_in_two (const char *text);
 

@@ -60,8 +60,8 @@ item_clear (gpointer data)
 }
 
 CaLabelPlacer *
-ca_label_placer_new (PangoContext *context,
-                     const CaRect *frame)
+ca_label_placer_new (CaTextContext *context,
+                     const CaRect  *frame)
 {
   CaLabelPlacer *self = g_new0 (CaLabelPlacer, 1);
 
@@ -211,7 +211,7 @@ ca_label_wrap_in_two (const char *text)
   return g_strdup_printf ("%.*s\n%s", (int) (best - text), text, best + 1);
 }
 
-PangoLayout *
+CaTextLayout *
 ca_label_placer_make_layout (CaLabelPlacer *self,
                              const char    *text,
                              double         size,
@@ -219,8 +219,8 @@ ca_label_placer_make_layout (CaLabelPlacer *self,
                              double        *width,
                              double        *height)
 {
-  PangoLayout *layout = ca_render_layout_new_full (self->context, text, size, bold, 0,
-                                                   PANGO_ALIGN_CENTER, -0.1 * size);
+  CaTextLayout *layout = ca_render_layout_new_full (self->context, text, size, bold, 0,
+                                                   CA_TEXT_ALIGN_CENTER, -0.1 * size);
 
   ca_render_layout_size (layout, width, height);
   return layout;
@@ -228,15 +228,15 @@ ca_label_placer_make_layout (CaLabelPlacer *self,
 
 /* A label's text laid out once for all the sizes tried. Figure text is
  * set without hinting at one size and scaled (ca-render-text.c), so its
- * box grows exactly with the size: Pango's work (a tenth of a
- * millisecond a layout) is done once, not once per size. */
+ * box grows exactly with the size: the setting is done once, not once
+ * per size. */
 typedef struct
 {
-  const char  *text;
-  PangoLayout *layout;   /* at @size */
-  double       size;
-  double       width;    /* at @size */
-  double       height;
+  const char   *text;
+  CaTextLayout *layout; /* at @size */
+  double        size;
+  double        width;  /* at @size */
+  double        height;
 } Measured;
 
 static void
@@ -269,7 +269,7 @@ measured_box (const Measured *measured,
 }
 
 /* The text at @size, to keep: the measured layout, or one set anew. */
-static PangoLayout *
+static CaTextLayout *
 measured_layout (CaLabelPlacer  *self,
                  const Measured *measured,
                  double          size,
@@ -283,7 +283,7 @@ measured_layout (CaLabelPlacer  *self,
 static void
 item_take_place (CaLabelPlacer *self,
                  Item          *item,
-                 PangoLayout   *layout,
+                 CaTextLayout  *layout,
                  const CaRect  *rect,
                  double         size,
                  gboolean       leader,
@@ -357,7 +357,7 @@ place_inside_at (CaLabelPlacer  *self,
       if (ca_label_rect_is_free (self, item, &rect, margin) &&
           polygon_holds_rect (item->polygon, &item->bbox, &padded))
         {
-          g_autoptr (PangoLayout) layout = measured_layout (self, measured, size, item->bold);
+          g_autoptr (CaTextLayout) layout = measured_layout (self, measured, size, item->bold);
 
           item_take_place (self, item, layout, &rect, size, FALSE, wrapped);
           return TRUE;
@@ -429,7 +429,7 @@ rect_covers_other_unit (CaLabelPlacer *self,
 static gboolean
 try_leader (CaLabelPlacer *self,
             Item          *item,
-            PangoLayout   *layout,
+            CaTextLayout  *layout,
             double         size,
             gboolean       wrapped,
             gboolean       clear_of_units)
@@ -473,8 +473,8 @@ place_with_leader (CaLabelPlacer *self,
 {
   double size = item->base_size;
   g_autofree char *wrapped = ca_label_wrap_in_two (item->text);
-  g_autoptr (PangoLayout) line = ca_label_placer_make_layout (self, item->text, size, item->bold, NULL, NULL);
-  g_autoptr (PangoLayout) lines = wrapped != NULL ? ca_label_placer_make_layout (self, wrapped, size, item->bold, NULL, NULL) : NULL;
+  g_autoptr (CaTextLayout) line = ca_label_placer_make_layout (self, item->text, size, item->bold, NULL, NULL);
+  g_autoptr (CaTextLayout) lines = wrapped != NULL ? ca_label_placer_make_layout (self, wrapped, size, item->bold, NULL, NULL) : NULL;
   double w;
 
   ca_render_layout_size (line, &w, NULL);
@@ -522,7 +522,7 @@ place_point (CaLabelPlacer *self,
       for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
         if (ca_label_rect_is_free (self, item, &candidates[k], margin))
           {
-            g_autoptr (PangoLayout) layout = measured_layout (self, &measured, size, item->bold);
+            g_autoptr (CaTextLayout) layout = measured_layout (self, &measured, size, item->bold);
 
             item_take_place (self, item, layout, &candidates[k], size, FALSE, FALSE);
             measured_clear (&measured);

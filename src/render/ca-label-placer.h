@@ -7,7 +7,7 @@
  */
 #pragma once
 
-#include <pango/pangocairo.h>
+#include "ca-text-context.h"
 
 #include "ca-geometry.h"
 #include "ca-palette.h"
@@ -47,7 +47,7 @@ typedef struct _CaLabelPlacer CaLabelPlacer;
 
 /* Labels must lie wholly inside @frame (device units). Text is measured
  * with @context. */
-CaLabelPlacer *ca_label_placer_new (PangoContext *context, const CaRect *frame);
+CaLabelPlacer *ca_label_placer_new (CaTextContext *context, const CaRect *frame);
 void           ca_label_placer_free (CaLabelPlacer *self);
 
 /* ca-render-cache.h */

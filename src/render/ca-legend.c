@@ -300,17 +300,17 @@ draw_symbol (cairo_t   *cr,
 
 /* Draws (when @cr is set) one text at (@x, @y) wrapped to @width; returns its height. */
 static double
-text_block (cairo_t      *cr,
-            PangoContext *context,
-            const char   *text,
-            double        size,
-            gboolean      bold,
-            const CaRgb  *colour,
-            double        x,
-            double        y,
-            double        width)
+text_block (cairo_t       *cr,
+            CaTextContext *context,
+            const char    *text,
+            double         size,
+            gboolean       bold,
+            const CaRgb   *colour,
+            double         x,
+            double         y,
+            double         width)
 {
-  g_autoptr (PangoLayout) layout = NULL;
+  g_autoptr (CaTextLayout) layout = NULL;
   double h;
 
   if (text == NULL || *text == '\0')
@@ -325,15 +325,15 @@ text_block (cairo_t      *cr,
 /* Lays out rows [@first, @end) at (@x, @y); draws them when @cr is set.
  * Returns the height used. */
 static double
-lay_out_rows (CaLegend     *self,
-              cairo_t      *cr,
-              PangoContext *context,
-              double        scale,
-              guint         first,
-              guint         end,
-              double        x,
-              double        y,
-              double        width)
+lay_out_rows (CaLegend      *self,
+              cairo_t       *cr,
+              CaTextContext *context,
+              double         scale,
+              guint          first,
+              guint          end,
+              double         x,
+              double         y,
+              double         width)
 {
   CaRgb text = CA_RGB_TEXT;
   double column = symbol_width (self) * scale, gap = SYMBOL_GAP * scale, y0 = y;
@@ -364,7 +364,7 @@ lay_out_rows (CaLegend     *self,
         default:
           {
             double symbol = symbol_height (row) * scale, label_h;
-            g_autoptr (PangoLayout) layout =
+            g_autoptr (CaTextLayout) layout =
               ca_render_layout_new (context, row->text, LABEL_SIZE * scale, FALSE,
                                     MAX (width - column - gap, 10 * scale));
             double row_h;
@@ -401,14 +401,14 @@ block_starts (CaLegend *self)
 /* Assigns blocks to columns greedily against a balanced target height;
  * draws them when @cr is set. Returns the tallest column's height. */
 static double
-flow (CaLegend     *self,
-      cairo_t      *cr,
-      PangoContext *context,
-      double        scale,
-      double        x,
-      double        y,
-      double        column_width,
-      guint         n_columns)
+flow (CaLegend      *self,
+      cairo_t       *cr,
+      CaTextContext *context,
+      double         scale,
+      double         x,
+      double         y,
+      double         column_width,
+      guint          n_columns)
 {
   g_autoptr (GArray) starts = block_starts (self);
   guint n_blocks = starts->len - 1;
@@ -455,11 +455,11 @@ split_width (double width,
 }
 
 double
-ca_legend_measure (CaLegend     *self,
-                   PangoContext *context,
-                   double        scale,
-                   double        width,
-                   guint         n_columns)
+ca_legend_measure (CaLegend      *self,
+                   CaTextContext *context,
+                   double         scale,
+                   double         width,
+                   guint          n_columns)
 {
   g_return_val_if_fail (n_columns >= 1, 0);
   return flow (self, NULL, context, scale, 0, 0, split_width (width, scale, n_columns),
@@ -467,15 +467,14 @@ ca_legend_measure (CaLegend     *self,
 }
 
 void
-ca_legend_draw (CaLegend     *self,
-                cairo_t      *cr,
-                PangoContext *context,
-                double        scale,
-                const CaRect *rect,
-                guint         n_columns)
+ca_legend_draw (CaLegend      *self,
+                cairo_t       *cr,
+                CaTextContext *context,
+                double         scale,
+                const CaRect  *rect,
+                guint          n_columns)
 {
   g_return_if_fail (n_columns >= 1);
-  ca_render_update_context (cr, context);
   flow (self, cr, context, scale, rect->x, rect->y, split_width (rect->width, scale, n_columns),
         n_columns);
 }

@@ -41,10 +41,10 @@ void      ca_legend_add_line (CaLegend *self, const CaRgb *colour, double width,
                               gboolean dashed, const char *label);
 
 /* Height needed at @scale in @n_columns columns sharing @width. */
-double    ca_legend_measure (CaLegend *self, PangoContext *context, double scale,
+double    ca_legend_measure (CaLegend *self, CaTextContext *context, double scale,
                              double width, guint n_columns);
 /* Draws the legend into @rect at @scale in @n_columns columns. */
-void      ca_legend_draw (CaLegend *self, cairo_t *cr, PangoContext *context, double scale,
+void      ca_legend_draw (CaLegend *self, cairo_t *cr, CaTextContext *context, double scale,
                           const CaRect *rect, guint n_columns);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaLegend, ca_legend_free)

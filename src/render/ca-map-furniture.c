@@ -59,7 +59,7 @@ km_label (double km,
 
 void
 ca_furniture_block_init (CaFurnitureBlock     *block,
-                         PangoContext         *context,
+                         CaTextContext        *context,
                          double                scale,
                          const CaMapTransform *transform,
                          CaProjection         *projection,
@@ -68,7 +68,7 @@ ca_furniture_block_init (CaFurnitureBlock     *block,
 {
   double km_per_unit = transform->viewport.metres_per_unit / 1000.0;
   g_autofree char *label = NULL;
-  g_autoptr (PangoLayout) layout = NULL;
+  g_autoptr (CaTextLayout) layout = NULL;
   double label_w, label_h;
 
   /* Leave room for the end label's overhang. */
@@ -85,19 +85,19 @@ ca_furniture_block_init (CaFurnitureBlock     *block,
 }
 
 static void
-draw_north_arrow (cairo_t      *cr,
-                  PangoContext *context,
-                  double        scale,
-                  double        cx,
-                  double        top,
-                  double        angle,
-                  CaLang        lang)
+draw_north_arrow (cairo_t       *cr,
+                  CaTextContext *context,
+                  double         scale,
+                  double         cx,
+                  double         top,
+                  double         angle,
+                  CaLang         lang)
 {
   double h = ARROW_HEIGHT * scale, text_h, text_w;
   double arrow = h * 0.62, half = arrow * 0.3;
   CaRgb ink = CA_RGB_TEXT;
   /* TRANSLATORS: the letter on the north arrow */
-  g_autoptr (PangoLayout) layout =
+  g_autoptr (CaTextLayout) layout =
     ca_render_layout_new (context, ca_render_gettext (lang, N_("N")), 7.5 * scale, TRUE, 0);
 
   ca_render_layout_size (layout, &text_w, &text_h);
@@ -130,7 +130,7 @@ draw_north_arrow (cairo_t      *cr,
 static void
 draw_scale_bar (const CaFurnitureBlock *block,
                 cairo_t                *cr,
-                PangoContext           *context,
+                CaTextContext          *context,
                 double                  scale,
                 double                  x,
                 double                  y,
@@ -161,7 +161,7 @@ draw_scale_bar (const CaFurnitureBlock *block,
 
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr (PangoLayout) layout =
+      g_autoptr (CaTextLayout) layout =
         ca_render_layout_new (context, texts[i], BAR_TEXT * scale, FALSE, 0);
       double w;
 
@@ -170,7 +170,7 @@ draw_scale_bar (const CaFurnitureBlock *block,
       if (i == 2)
         {
           g_autofree char *number = g_strdup_printf ("%g", block->bar_km);
-          g_autoptr (PangoLayout) digits =
+          g_autoptr (CaTextLayout) digits =
             ca_render_layout_new (context, number, BAR_TEXT * scale, FALSE, 0);
           ca_render_layout_size (digits, &w, NULL);
         }
@@ -181,7 +181,7 @@ draw_scale_bar (const CaFurnitureBlock *block,
 void
 ca_furniture_block_draw (const CaFurnitureBlock *block,
                          cairo_t                *cr,
-                         PangoContext           *context,
+                         CaTextContext          *context,
                          double                  scale,
                          double                  x,
                          double                  y,
@@ -189,7 +189,6 @@ ca_furniture_block_draw (const CaFurnitureBlock *block,
 {
   double pad = PAD * scale;
 
-  ca_render_update_context (cr, context);
   cairo_save (cr);
   cairo_rectangle (cr, x, y, block->width, block->height);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.8);

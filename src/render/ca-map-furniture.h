@@ -27,12 +27,12 @@ typedef struct
 /* Sizes the block for @transform: a bar at most @max_width long. The
  * north angle is grid convergence at the frame centre (from @projection;
  * NULL: straight up). */
-void   ca_furniture_block_init (CaFurnitureBlock *block, PangoContext *context, double scale,
+void   ca_furniture_block_init (CaFurnitureBlock *block, CaTextContext *context, double scale,
                                 const CaMapTransform *transform, CaProjection *projection,
                                 double max_width, CaLang lang);
 /* Draws the block with its top-left corner at (@x, @y) on a faint white panel. */
 void   ca_furniture_block_draw (const CaFurnitureBlock *block, cairo_t *cr,
-                                PangoContext *context, double scale, double x, double y,
+                                CaTextContext *context, double scale, double x, double y,
                                 CaLang lang);
 
 /* The corner of @transform's frame (inset by @inset) where a @width ×

@@ -88,23 +88,24 @@ ca_org_count_text (int    count,
     }
 }
 
-PangoLayout *
-ca_org_text_new (PangoContext *context,
-                 const char   *text,
-                 double        rel_size,
-                 gboolean      bold,
-                 double        width,
-                 double        f)
+CaTextLayout *
+ca_org_text_new (CaTextContext *context,
+                 const char    *text,
+                 double         rel_size,
+                 gboolean       bold,
+                 double         width,
+                 double         f,
+                 CaTextAlign    align)
 {
-  return ca_render_layout_new (context, text, rel_size * CA_ORG_TEXT_REF, bold,
-                               width > 0 ? width * CA_ORG_TEXT_REF / f : -1);
+  return ca_render_layout_new_full (context, text, rel_size * CA_ORG_TEXT_REF, bold,
+                                    width > 0 ? width * CA_ORG_TEXT_REF / f : -1, align, 0);
 }
 
 void
-ca_org_text_size (PangoLayout *text,
-                  double       f,
-                  double      *width,
-                  double      *height)
+ca_org_text_size (CaTextLayout *text,
+                  double        f,
+                  double       *width,
+                  double       *height)
 {
   double w, h;
 
@@ -116,12 +117,12 @@ ca_org_text_size (PangoLayout *text,
 }
 
 static void
-text_draw (cairo_t     *cr,
-           PangoLayout *text,
-           double       f,
-           double       x,
-           double       y,
-           const CaRgb *colour)
+text_draw (cairo_t      *cr,
+           CaTextLayout *text,
+           double        f,
+           double        x,
+           double        y,
+           const CaRgb  *colour)
 {
   cairo_save (cr);
   cairo_translate (cr, x, y);
@@ -175,7 +176,7 @@ draw_panels (cairo_t           *cr,
 static void
 draw_headings (cairo_t           *cr,
                const CaOrgLayout *layout,
-               PangoContext      *context)
+               CaTextContext     *context)
 {
   double f = layout->font_size;
 
@@ -183,13 +184,13 @@ draw_headings (cairo_t           *cr,
     {
       const CaOrgBand *band = &g_array_index (layout->bands, CaOrgBand, b);
       const CaRgb *tint = &panel_tints[b % G_N_ELEMENTS (panel_tints)];
-      g_autoptr (PangoLayout) heading = NULL;
+      g_autoptr (CaTextLayout) heading = NULL;
       double x = band->x + CA_ORG_PANEL_PAD_X * f, y = band->y + CA_ORG_PANEL_PAD_Y * f, w, h;
 
       if (band->heading == NULL)
         continue;
       heading = ca_org_text_new (context, band->heading, CA_ORG_HEADING_SIZE, TRUE,
-                                 band->w - 2 * CA_ORG_PANEL_PAD_X * f, f);
+                                 band->w - 2 * CA_ORG_PANEL_PAD_X * f, f, CA_TEXT_ALIGN_LEFT);
       ca_org_text_size (heading, f, &w, &h);
       cairo_rectangle (cr, x - 0.2 * f, y, w + 0.4 * f, h);
       ca_rgb_set_source (cr, tint);
@@ -225,25 +226,24 @@ static void
 draw_box (cairo_t         *cr,
           const CaOrgBox  *box,
           const CaOrgNode *node,
-          PangoContext    *context,
+          CaTextContext   *context,
           CaLang           lang,
           double           f)
 {
   double inner_w = box->w - 2 * CA_ORG_PAD * f;
-  g_autoptr (PangoLayout) label = ca_org_text_new (context, ca_text_get (&node->label, lang), 1,
-                                                   FALSE, inner_w, f);
-  g_autoptr (PangoLayout) count_line = NULL;
+  g_autoptr (CaTextLayout) label = ca_org_text_new (context, ca_text_get (&node->label, lang), 1,
+                                                   FALSE, inner_w, f, CA_TEXT_ALIGN_CENTER);
+  g_autoptr (CaTextLayout) count_line = NULL;
   g_autofree char *count = ca_org_count_text (node->count, lang);
   double label_h, count_h, text_h, y;
 
   box_path (cr, box->x, box->y, box->w, box->h, node->missing, box->support, f);
-  pango_layout_set_alignment (label, PANGO_ALIGN_CENTER);
   ca_org_text_size (label, f, NULL, &label_h);
   text_h = label_h;
   if (count != NULL)
     {
-      count_line = ca_org_text_new (context, count, CA_ORG_COUNT_SIZE, FALSE, inner_w, f);
-      pango_layout_set_alignment (count_line, PANGO_ALIGN_CENTER);
+      count_line = ca_org_text_new (context, count, CA_ORG_COUNT_SIZE, FALSE, inner_w, f,
+                                    CA_TEXT_ALIGN_CENTER);
       ca_org_text_size (count_line, f, NULL, &count_h);
       text_h += CA_ORG_COUNT_GAP * f + count_h;
     }
@@ -321,7 +321,7 @@ draw_arrow (cairo_t       *cr,
 static void
 draw_legend (cairo_t           *cr,
              const CaOrgLayout *layout,
-             PangoContext      *context)
+             CaTextContext     *context)
 {
   double f = layout->font_size;
   double sample = ca_org_legend_sample_width (f);
@@ -331,8 +331,8 @@ draw_legend (cairo_t           *cr,
     {
       double x = layout->legend_pos[2 * i], y = layout->legend_pos[2 * i + 1];
       double mid = y + row_h / 2;
-      g_autoptr (PangoLayout) text = ca_org_text_new (context, ca_org_legend_label (i, layout->lang),
-                                                      CA_ORG_LEGEND_SIZE, FALSE, -1, f);
+      g_autoptr (CaTextLayout) text = ca_org_text_new (context, ca_org_legend_label (i, layout->lang),
+                                                      CA_ORG_LEGEND_SIZE, FALSE, -1, f, CA_TEXT_ALIGN_LEFT);
       double h;
 
       if (i < 2)
@@ -362,14 +362,14 @@ ca_org_diagram_draw (const CaOrgGraph *graph,
                      double            height)
 {
   g_autoptr (CaOrgLayout) layout = NULL;
-  PangoContext *context;
+  CaTextContext *context;
 
   g_return_if_fail (cr != NULL);
   if (graph == NULL || graph->nodes->len == 0 || width <= 0 || height <= 0)
     return;
 
   layout = ca_org_layout_new (graph, dataset, lang, cr, x, y, width, height);
-  context = ca_render_context_new (cr);
+  context = ca_text_context_new ();
   cairo_save (cr);
   draw_panels (cr, layout);
   for (guint e = 0; e < layout->edges->len; e++)

@@ -158,21 +158,21 @@ assign_layers (CaOrgLayout    *layout,
 /* Width of the widest word of @text: wrapping must never have to break
  * inside a word, so this bounds the font size from above. */
 static double
-widest_word (PangoContext *context,
-             const char   *text,
-             double        f)
+widest_word (CaTextContext *context,
+             const char    *text,
+             double         f)
 {
   g_auto (GStrv) words = g_strsplit_set (text, " \t\n", -1);
   double widest = 0;
 
   for (guint i = 0; words[i] != NULL; i++)
     {
-      g_autoptr (PangoLayout) word = NULL;
+      g_autoptr (CaTextLayout) word = NULL;
       double w;
 
       if (*words[i] == '\0')
         continue;
-      word = ca_org_text_new (context, words[i], 1, FALSE, -1, f);
+      word = ca_org_text_new (context, words[i], 1, FALSE, -1, f, CA_TEXT_ALIGN_LEFT);
       ca_org_text_size (word, f, &w, NULL);
       widest = MAX (widest, w);
     }
@@ -183,13 +183,14 @@ widest_word (PangoContext *context,
  * word is wider than that. */
 static double
 box_height (CaOrgLayout     *layout,
-            PangoContext    *context,
+            CaTextContext   *context,
             const CaOrgNode *node,
             double           f,
             double           inner_w)
 {
   const char *text = ca_text_get (&node->label, layout->lang);
-  g_autoptr (PangoLayout) label = ca_org_text_new (context, text, 1, FALSE, inner_w, f);
+  g_autoptr (CaTextLayout) label = ca_org_text_new (context, text, 1, FALSE, inner_w, f,
+                                                     CA_TEXT_ALIGN_CENTER);
   g_autofree char *count = ca_org_count_text (node->count, layout->lang);
   double total, h;
 
@@ -201,7 +202,8 @@ box_height (CaOrgLayout     *layout,
   total = h + 2 * PAD * f;
   if (count != NULL)
     {
-      g_autoptr (PangoLayout) line = ca_org_text_new (context, count, COUNT_SIZE, FALSE, inner_w, f);
+      g_autoptr (CaTextLayout) line = ca_org_text_new (context, count, COUNT_SIZE, FALSE, inner_w,
+                                                      f, CA_TEXT_ALIGN_CENTER);
 
       ca_org_text_size (line, f, NULL, &h);
       total += CA_ORG_COUNT_GAP * f + h;
@@ -210,10 +212,10 @@ box_height (CaOrgLayout     *layout,
 }
 
 static double
-place_legend (CaOrgLayout  *layout,
-              PangoContext *context,
-              double        f,
-              double        top)
+place_legend (CaOrgLayout   *layout,
+              CaTextContext *context,
+              double         f,
+              double         top)
 {
   double sample = ca_org_legend_sample_width (f);
   double row_h = ca_org_legend_row_height (f);
@@ -221,8 +223,8 @@ place_legend (CaOrgLayout  *layout,
 
   for (guint i = 0; i < CA_ORG_LEGEND_N; i++)
     {
-      g_autoptr (PangoLayout) text = ca_org_text_new (context, ca_org_legend_label (i, layout->lang),
-                                                      LEGEND_SIZE, FALSE, -1, f);
+      g_autoptr (CaTextLayout) text = ca_org_text_new (context, ca_org_legend_label (i, layout->lang),
+                                                      LEGEND_SIZE, FALSE, -1, f, CA_TEXT_ALIGN_LEFT);
       double w, entry_w;
 
       ca_org_text_size (text, f, &w, NULL);
@@ -254,11 +256,11 @@ add_channel (CaOrgLayout *layout,
 /* Puts everything at font size @f starting at @top; returns the height used,
  * or +inf when the columns would be too narrow for words at this size. */
 static double
-place (CaOrgLayout  *layout,
-       PangoContext *context,
-       double        f,
-       double        top,
-       double        stretch)
+place (CaOrgLayout   *layout,
+       CaTextContext *context,
+       double         f,
+       double         top,
+       double         stretch)
 {
   double grid_w, cur = top;
   guint nc = layout->n_cols;
@@ -286,8 +288,8 @@ place (CaOrgLayout  *layout,
       band->heading_h = 0;
       if (band->heading != NULL)
         {
-          g_autoptr (PangoLayout) heading = ca_org_text_new (context, band->heading, HEADING_SIZE, TRUE,
-                                                             band->w - 2 * PANEL_PAD_X * f, f);
+          g_autoptr (CaTextLayout) heading = ca_org_text_new (context, band->heading, HEADING_SIZE, TRUE,
+                                                             band->w - 2 * PANEL_PAD_X * f, f, CA_TEXT_ALIGN_LEFT);
 
           ca_org_text_size (heading, f, NULL, &band->heading_h);
         }
@@ -336,8 +338,8 @@ place (CaOrgLayout  *layout,
  * whole diagram fits; spare height then opens up the gaps between rows
  * and panels a little, and what is left centres the diagram. */
 static void
-fit (CaOrgLayout  *layout,
-     PangoContext *context)
+fit (CaOrgLayout   *layout,
+     CaTextContext *context)
 {
   double hi = CLAMP (MIN (layout->w / 55, layout->h / 32), 4.0, 11.0);
   double lo = 0.5, used, stretch = 1;
@@ -383,7 +385,7 @@ ca_org_layout_new (const CaOrgGraph *graph,
                    double            height)
 {
   CaOrgLayout *layout = g_new0 (CaOrgLayout, 1);
-  PangoContext *context;
+  CaTextContext *context;
   CaOrgStructure s = { 0 };
   guint n_layers, max_support = 0;
 
@@ -425,7 +427,7 @@ ca_org_layout_new (const CaOrgGraph *graph,
   ca_org_order_grid (layout, &s, n_layers);
   structure_clear (&s);
 
-  context = ca_render_context_new (cr);
+  context = ca_text_context_new ();
   fit (layout, context);
   g_object_unref (context);
   ca_org_route_edges (layout);

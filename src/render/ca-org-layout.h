@@ -6,7 +6,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <pango/pangocairo.h>
+#include "ca-text-context.h"
 
 #include "ca-dataset.h"
 #include "ca-geometry.h"
@@ -113,21 +113,22 @@ void          ca_org_assign_bands (CaOrgLayout *layout, CaOrgStructure *s, CaLan
 void          ca_org_order_grid (CaOrgLayout *layout, CaOrgStructure *s, guint n_layers);
 
 /* Text is laid out at a fixed reference size and scaled by @f / CA_ORG_TEXT_REF
- * when drawn, so measuring and drawing agree exactly and Pango loads each
- * font once however many sizes the fitting tries. @rel_size is relative to
- * the label size @f; @width (≤ 0: no wrap) is in device units. */
+ * when drawn, so measuring and drawing agree exactly however many sizes
+ * the fitting tries. @rel_size is relative to the label size @f; @width
+ * (≤ 0: no wrap) is in device units; lines are aligned by @align. */
 #define CA_ORG_TEXT_REF 10.0
-PangoLayout  *ca_org_text_new (PangoContext *context,
-                               const char   *text,
-                               double        rel_size,
-                               gboolean      bold,
-                               double        width,
-                               double        f);
+CaTextLayout *ca_org_text_new (CaTextContext *context,
+                              const char    *text,
+                              double         rel_size,
+                              gboolean       bold,
+                              double         width,
+                              double         f,
+                              CaTextAlign    align);
 /* Logical size of @text in device units at label size @f. */
-void          ca_org_text_size (PangoLayout *text,
-                                double       f,
-                                double      *width,
-                                double      *height);
+void          ca_org_text_size (CaTextLayout *text,
+                                double        f,
+                                double       *width,
+                                double       *height);
 
 /* "6 enterprises" in @lang, or NULL when @count is 0. */
 char         *ca_org_count_text (int count, CaLang lang);

@@ -271,24 +271,18 @@ ca_render_cache_fill (CaRenderCache     *self,
   cairo_restore (cr);
 }
 
-/* Everything the pixels of @layout depend on, besides the transformation
- * and the context's font options. */
+/* Everything the pixels of @layout depend on, besides the transformation. */
 static void
-add_layout (GByteArray  *key,
-            PangoLayout *layout)
+add_layout (GByteArray   *key,
+            CaTextLayout *layout)
 {
-  const PangoFontDescription *description = pango_layout_get_font_description (layout);
-  g_autofree char *font = description != NULL ? pango_font_description_to_string (description) : NULL;
-
-  ca_render_key_add_string (key, pango_layout_get_text (layout));
-  /* The string rounds the size: add it exactly. */
-  ca_render_key_add_string (key, font);
-  ca_render_key_add_int (key, description != NULL ? pango_font_description_get_size (description) : 0);
-  ca_render_key_add_int (key, pango_layout_get_width (layout));
-  ca_render_key_add_int (key, pango_layout_get_wrap (layout));
-  ca_render_key_add_int (key, pango_layout_get_alignment (layout));
-  ca_render_key_add_int (key, pango_layout_get_spacing (layout));
-  ca_render_key_add_double (key, ca_render_layout_get_scale (layout));
+  ca_render_key_add_string (key, ca_text_layout_get_text (layout));
+  ca_render_key_add_double (key, ca_text_layout_get_font_size (layout));
+  ca_render_key_add_int (key, ca_text_layout_get_bold (layout));
+  ca_render_key_add_double (key, ca_text_layout_get_wrap_width (layout));
+  ca_render_key_add_int (key, ca_text_layout_get_align (layout));
+  ca_render_key_add_double (key, ca_text_layout_get_spacing (layout));
+  ca_render_key_add_double (key, ca_text_layout_get_scale (layout));
 }
 
 /* What a sprite is drawn in: the pixel holding its origin, and how far
@@ -377,7 +371,7 @@ ca_render_cache_draw_sprite (CaRenderCache     *self,
 /* A layout to draw as a sprite. */
 typedef struct
 {
-  PangoLayout *layout;
+  CaTextLayout *layout;
   double       x;
   double       y;
   const CaRgb *colour;
@@ -396,7 +390,7 @@ draw_text (cairo_t  *cr,
 void
 ca_render_cache_show_layout (CaRenderCache *self,
                              cairo_t       *cr,
-                             PangoLayout   *layout,
+                             CaTextLayout  *layout,
                              double         x,
                              double         y,
                              const CaRgb   *colour,

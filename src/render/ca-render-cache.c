@@ -28,7 +28,7 @@ struct _CaRenderCache
 
   GHashTable   *entries;     /* GBytes → Entry */
   guint64       drawing;
-  PangoContext *context;
+  CaTextContext *context;
   guint         n_hits;
 };
 
@@ -48,8 +48,6 @@ entry_free (gpointer data)
 static void
 drop_context (CaRenderCache *self)
 {
-  if (self->context != NULL)
-    ca_render_context_keep_layouts (self->context, FALSE);
   g_clear_object (&self->context);
 }
 
@@ -150,24 +148,21 @@ ca_render_cache_end (CaRenderCache *self)
 
   g_hash_table_foreach_remove (self->entries, entry_is_unused, self);
   if (self->context != NULL)
-    ca_render_context_sweep_layouts (self->context);
+    ca_text_context_sweep (self->context);
 }
 
-PangoContext *
+CaTextContext *
 ca_render_cache_get_context (CaRenderCache *self,
                              cairo_t       *cr)
 {
   g_return_val_if_fail (CA_IS_RENDER_CACHE (self), NULL);
 
+  (void) cr;
   if (self->context == NULL)
     {
-      self->context = ca_render_context_new (cr);
-      ca_render_context_keep_layouts (self->context, TRUE);
+      self->context = ca_text_context_new ();
+      ca_text_context_set_keep (self->context, TRUE);
     }
-  else
-    /* Lays kept layouts out again only if the surface's font options or
-     * the transformation changed. */
-    ca_render_update_context (cr, self->context);
   return g_object_ref (self->context);
 }
 

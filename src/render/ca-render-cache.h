@@ -14,7 +14,7 @@
  */
 #pragma once
 
-#include <pango/pangocairo.h>
+#include "ca-text-context.h"
 
 #include "ca-figure.h"
 #include "ca-label-placer.h"
@@ -38,8 +38,8 @@ guint          ca_render_cache_get_n_hits (CaRenderCache *self);
 void           ca_render_cache_begin (CaRenderCache *self);
 void           ca_render_cache_end (CaRenderCache *self);
 /* The text context for @cr (a new reference): the same one every time,
- * keeping the layouts made with it (ca_render_context_keep_layouts). */
-PangoContext  *ca_render_cache_get_context (CaRenderCache *self, cairo_t *cr);
+ * keeping the layouts made with it (ca_text_context_set_keep). */
+CaTextContext *ca_render_cache_get_context (CaRenderCache *self, cairo_t *cr);
 
 /* Keys: the bytes of everything an entry depends on, after its kind. */
 GByteArray    *ca_render_key_new (const char *kind);
@@ -88,7 +88,7 @@ void           ca_render_cache_draw_sprite (CaRenderCache *self, cairo_t *cr, GB
 /* ca_render_show_layout through an image of the text kept per layout,
  * colour, halo and position within a device pixel. */
 void           ca_render_cache_show_layout (CaRenderCache *self, cairo_t *cr,
-                                            PangoLayout *layout, double x, double y,
+                                            CaTextLayout *layout, double x, double y,
                                             const CaRgb *colour, double halo);
 
 G_END_DECLS

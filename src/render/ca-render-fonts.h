@@ -4,23 +4,28 @@
  */
 #pragma once
 
-#include <pango/pango.h>
+#include <cairo.h>
+#include <glib.h>
 
 G_BEGIN_DECLS
 
-/* This thread's font map for figures (Pango font maps are not shared
- * between threads); owned by the thread, valid until it ends. */
-PangoFontMap *ca_render_font_map_get (void);
+/* The figure font (CA_RENDER_FONT_FAMILY), regular or @bold: the
+ * process's, never NULL, usable from any thread. */
+cairo_font_face_t          *ca_render_fonts_get_face (gboolean bold);
 
-/* This thread's font map with every installed font, for text the figure
- * font cannot set; NULL when ca_render_font_map_get has them all already. */
-PangoFontMap *ca_render_font_map_get_fallback (void);
+/* A face of another installed font that has @c, for the rare character
+ * the figure font lacks; NULL when no font has it. */
+cairo_font_face_t          *ca_render_fonts_get_fallback (gunichar c, gboolean bold);
+
+/* The options every figure's text is set and drawn with: no hinting, so
+ * its metrics are the same on every target and at every scale. */
+const cairo_font_options_t *ca_render_fonts_get_options (void);
 
 /* Makes the figures' fontconfig configuration the process's current one,
- * for programs that draw nothing but figures (the CLI): Pango's font maps
- * start fontconfig on a thread of their own, which would otherwise load
- * the system's configuration too, unused. Call before any font map is
- * made; never in a program with other text (GTK's fonts need the rules). */
-void ca_render_fonts_make_current (void);
+ * for programs that draw nothing but figures (the CLI): cairo would
+ * otherwise load the system's configuration too, unused. Call before any
+ * text is set; never in a program with other text (GTK's fonts need the
+ * rules). */
+void                        ca_render_fonts_make_current (void);
 
 G_END_DECLS

@@ -129,7 +129,7 @@ dilate (cairo_surface_t *in,
  * top left pixel in those coordinates goes to @left and @top. NULL when
  * the band is too wide for the filter or the mask too large. */
 static cairo_surface_t *
-widened_glyphs (PangoLayout          *layout,
+widened_glyphs (CaTextLayout         *layout,
                 double                x,
                 double                y,
                 const cairo_matrix_t *to_mask,
@@ -184,7 +184,7 @@ widened_glyphs (PangoLayout          *layout,
   matrix.y0 -= *top;
   cairo_set_matrix (mask_cr, &matrix);
   ca_render_layout_place (mask_cr, layout, x, y);
-  pango_cairo_show_layout (mask_cr, layout);
+  ca_text_layout_show (layout, mask_cr);
   cairo_destroy (mask_cr);
   cairo_surface_flush (glyphs);
   dilate (glyphs, halo, taps, disc_taps (radius + rim, taps));
@@ -241,12 +241,12 @@ matrix_scale (const cairo_matrix_t *matrix)
 }
 
 gboolean
-ca_render_halo_draw_dilated (cairo_t     *cr,
-                             PangoLayout *layout,
-                             double       x,
-                             double       y,
-                             double       width,
-                             double       alpha)
+ca_render_halo_draw_dilated (cairo_t      *cr,
+                             CaTextLayout *layout,
+                             double        x,
+                             double        y,
+                             double        width,
+                             double        alpha)
 {
   cairo_surface_t *halo;
   cairo_matrix_t to_device;
@@ -270,12 +270,12 @@ ca_render_halo_draw_dilated (cairo_t     *cr,
 }
 
 gboolean
-ca_render_halo_draw_traced (cairo_t     *cr,
-                            PangoLayout *layout,
-                            double       x,
-                            double       y,
-                            double       width,
-                            double       alpha)
+ca_render_halo_draw_traced (cairo_t      *cr,
+                            CaTextLayout *layout,
+                            double        x,
+                            double        y,
+                            double        width,
+                            double        alpha)
 {
   cairo_matrix_t to_device, to_mask, to_user;
   cairo_surface_t *halo;
