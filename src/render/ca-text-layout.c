@@ -30,7 +30,9 @@ typedef struct
   guint                length;
   cairo_scaled_font_t *font;      /* NULL: drawn as nothing */
   unsigned long        glyph;
-  double               advance;   /* kerning with the next included */
+  double               width;     /* its own advance */
+  double               advance;   /* with the kerning before the next */
+  double               before;    /* the advances of the items before it */
 } Item;
 
 /* Consecutive items of one font on one line. */
@@ -162,44 +164,91 @@ font_new (CaTextLayout      *self,
   return font;
 }
 
-/* The glyph of @item's character in a font that has it, or the figure
- * font's "missing" glyph; its advance. */
-static void
-set_glyph (CaTextLayout        *self,
-           Item                *item,
-           cairo_scaled_font_t *figure,
-           GHashTable          *fallbacks)
+/* The advance of @glyph in @font. */
+static double
+glyph_advance (cairo_scaled_font_t *font,
+               unsigned long        glyph)
 {
+  cairo_glyph_t one = { glyph, 0, 0 };
+  cairo_text_extents_t extents;
+
+  cairo_scaled_font_glyph_extents (font, &one, 1, &extents);
+  return extents.x_advance;
+}
+
+/* @item's character in another installed font that has it, when the
+ * figure font has not. */
+static void
+set_fallback_glyph (CaTextLayout *self,
+                    Item         *item,
+                    GHashTable   *fallbacks)
+{
+  cairo_font_face_t *face = ca_render_fonts_get_fallback (item->c, self->bold);
+  cairo_scaled_font_t *other;
   cairo_glyph_t *glyphs = NULL;
   int n = 0;
-  cairo_text_extents_t extents;
   char utf8[8];
-  int length = g_unichar_to_utf8 (item->c, utf8);
-  cairo_font_face_t *face;
 
-  item->font = figure;
-  cairo_scaled_font_text_to_glyphs (figure, 0, 0, utf8, length, &glyphs, &n, NULL, NULL, NULL);
-  if ((n != 1 || glyphs[0].index == 0) && !g_unichar_iscntrl (item->c) &&
-      (face = ca_render_fonts_get_fallback (item->c, self->bold)) != NULL)
+  if (face == NULL || g_unichar_iscntrl (item->c))
+    return;
+  other = g_hash_table_lookup (fallbacks, face);
+  if (other == NULL)
     {
-      cairo_scaled_font_t *other = g_hash_table_lookup (fallbacks, face);
-
-      if (other == NULL)
-        {
-          other = font_new (self, face);
-          g_hash_table_insert (fallbacks, face, other);
-        }
-      cairo_glyph_free (glyphs);
-      glyphs = NULL;
-      cairo_scaled_font_text_to_glyphs (other, 0, 0, utf8, length, &glyphs, &n, NULL, NULL,
-                                        NULL);
-      item->font = other;
+      other = font_new (self, face);
+      g_hash_table_insert (fallbacks, face, other);
     }
-  item->glyph = n > 0 ? glyphs[0].index : 0;
-  if (n > 0)
+  if (cairo_scaled_font_text_to_glyphs (other, 0, 0, utf8, g_unichar_to_utf8 (item->c, utf8),
+                                        &glyphs, &n, NULL, NULL, NULL) == CAIRO_STATUS_SUCCESS &&
+      n == 1 && glyphs[0].index != 0)
     {
-      cairo_scaled_font_glyph_extents (item->font, glyphs, 1, &extents);
-      item->advance = extents.x_advance;
+      item->font = other;
+      item->glyph = glyphs[0].index;
+      item->width = glyph_advance (other, item->glyph);
+    }
+  cairo_glyph_free (glyphs);
+}
+
+/* The glyphs of @items that show something, in the figure font (one call
+ * for them all: cairo maps and measures the characters in one go), else
+ * in a fallback font; the figure font's "missing" glyph when none has
+ * them. */
+static void
+set_glyphs (CaTextLayout        *self,
+            GArray              *items,
+            cairo_scaled_font_t *figure,
+            GHashTable          *fallbacks)
+{
+  g_autoptr (GString) shown = g_string_new (NULL);
+  g_autoptr (GArray) which = g_array_new (FALSE, FALSE, sizeof (guint));
+  cairo_glyph_t *glyphs = NULL;
+  int n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const Item *item = &g_array_index (items, Item, i);
+
+      if (is_ignorable (item->c) || item->c == '\r')
+        continue;
+      g_string_append_len (shown, self->text + item->offset, item->length);
+      g_array_append_val (which, i);
+    }
+  if (which->len == 0 ||
+      cairo_scaled_font_text_to_glyphs (figure, 0, 0, shown->str, (int) shown->len, &glyphs, &n,
+                                        NULL, NULL, NULL) != CAIRO_STATUS_SUCCESS ||
+      n != (int) which->len)
+    {
+      cairo_glyph_free (glyphs);
+      return;
+    }
+  for (int k = 0; k < n; k++)
+    {
+      Item *item = &g_array_index (items, Item, g_array_index (which, guint, k));
+
+      item->font = figure;
+      item->glyph = glyphs[k].index;
+      item->width = k + 1 < n ? glyphs[k + 1].x - glyphs[k].x : glyph_advance (figure, item->glyph);
+      if (item->glyph == 0)
+        set_fallback_glyph (self, item, fallbacks);
     }
   cairo_glyph_free (glyphs);
 }
@@ -213,6 +262,8 @@ kern (CaTextLayout        *self,
 {
   FT_Face face = cairo_ft_scaled_font_lock_face (figure);
 
+  for (guint i = 0; i < items->len; i++)
+    g_array_index (items, Item, i).advance = g_array_index (items, Item, i).width;
   if (face != NULL && FT_HAS_KERNING (face) && face->units_per_EM > 0)
     {
       double per_unit = self->font_size / face->units_per_EM;
@@ -244,17 +295,22 @@ set_paragraph (CaTextLayout        *self,
 {
   GArray *items = g_array_new (FALSE, TRUE, sizeof (Item));
   const char *start = self->text + offset, *end = start + length;
+  double before = 0;
 
   for (const char *p = start; p < end; p = g_utf8_next_char (p))
     {
       Item item = { g_utf8_get_char (p), (guint) (p - self->text),
-                    (guint) (g_utf8_next_char (p) - p), NULL, 0, 0 };
+                    (guint) (g_utf8_next_char (p) - p), NULL, 0, 0, 0, 0 };
 
-      if (!is_ignorable (item.c) && item.c != '\r')
-        set_glyph (self, &item, figure, fallbacks);
       g_array_append_val (items, item);
     }
+  set_glyphs (self, items, figure, fallbacks);
   kern (self, items, figure);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_array_index (items, Item, i).before = before;
+      before += g_array_index (items, Item, i).advance;
+    }
   return items;
 }
 
@@ -276,33 +332,21 @@ breaks_after (GArray *items,
          !(c == '-' && g_unichar_isdigit (next));
 }
 
-/* The width of items [@first, @last] less the spaces they end in. */
+/* The width of items [@first, @last] less the spaces they end in: the
+ * last glyph's kerning is with a character on another line. */
 static double
 span_width (GArray *items,
             guint   first,
             guint   last)
 {
-  double width = 0;
-  guint end = last + 1;
+  const Item *end;
 
-  while (end > first && is_breaking_space (g_array_index (items, Item, end - 1).c))
-    end--;
-  for (guint i = first; i < end; i++)
-    width += g_array_index (items, Item, i).advance;
-  /* The last glyph's kerning is with a character on another line. */
-  if (end > first && end < items->len)
-    {
-      const Item *last_item = &g_array_index (items, Item, end - 1);
-      cairo_glyph_t glyph = { last_item->glyph, 0, 0 };
-      cairo_text_extents_t extents;
-
-      if (last_item->font != NULL)
-        {
-          cairo_scaled_font_glyph_extents (last_item->font, &glyph, 1, &extents);
-          width += extents.x_advance - last_item->advance;
-        }
-    }
-  return width;
+  while (last > first && is_breaking_space (g_array_index (items, Item, last).c))
+    last--;
+  end = &g_array_index (items, Item, last);
+  if (is_breaking_space (end->c))
+    return 0;
+  return end->before - g_array_index (items, Item, first).before + end->width;
 }
 
 static Run *
