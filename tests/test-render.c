@@ -230,6 +230,92 @@ test_font_fallback (void)
     }
 }
 
+/* Width of @text set alone on one line at 10 units. */
+static double
+line_width (const char *text)
+{
+  g_autoptr (CaTextLayout) layout = ca_text_layout_new (text, 10, FALSE, 0, CA_TEXT_ALIGN_LEFT, 0,
+                                                        1);
+  cairo_rectangle_t logical;
+
+  g_assert_cmpuint (ca_text_layout_get_n_lines (layout), ==, 1);
+  ca_text_layout_get_extents (layout, NULL, &logical);
+  return logical.width;
+}
+
+/* Lines: broken at the last space or dash that fits (the space left at
+ * the line's end, not counted), never after a dash glued to what follows,
+ * inside a word only when the word alone is too wide; "\n" always; kern
+ * pairs closer than their glyphs' advances; heights of whole lines. */
+static void
+test_text_layout (void)
+{
+  double one = line_width ("Актобе-"), whole = line_width ("Актобе-Хромтау");
+  double wrap = MAX (one, line_width ("Хромтау")) + 1;
+  double space = line_width ("ab cd") - line_width ("abcd");
+  g_autoptr (CaTextLayout) dash = ca_text_layout_new ("Актобе-Хромтау", 10, FALSE, wrap,
+                                                      CA_TEXT_ALIGN_LEFT, 0, 1);
+  g_autoptr (CaTextLayout) glued = ca_text_layout_new ("Иргизский 2014–\u20602015", 10, FALSE,
+                                                       line_width ("Иргизский 2014–") + 1,
+                                                       CA_TEXT_ALIGN_LEFT, 0, 1);
+  g_autoptr (CaTextLayout) word = ca_text_layout_new ("Мугалжарский", 10, FALSE,
+                                                      line_width ("Мугалжарский") / 2,
+                                                      CA_TEXT_ALIGN_LEFT, 0, 1);
+  g_autoptr (CaTextLayout) lines = ca_text_layout_new ("a\nb\nc", 10, FALSE, 0,
+                                                       CA_TEXT_ALIGN_LEFT, 2.5, 1);
+  g_autoptr (CaTextLayout) centred = ca_text_layout_new ("ab cdefgh", 10, FALSE, 200,
+                                                         CA_TEXT_ALIGN_CENTER, 0, 1);
+  cairo_rectangle_t logical, ink, left_ink;
+  cairo_font_extents_t metrics;
+  cairo_scaled_font_t *font;
+  cairo_matrix_t size, identity;
+
+  g_assert_cmpfloat (space, >, 2);
+  g_assert_cmpfloat (whole, >, wrap);
+  g_assert_cmpuint (ca_text_layout_get_n_lines (dash), ==, 2);
+  ca_text_layout_get_extents (dash, NULL, &logical);
+  g_assert_cmpfloat_with_epsilon (logical.width, wrap - 1, 1e-9);
+
+  /* "Иргизский 2014–" fits, but the dash holds on to 2015: the break is
+   * at the space. */
+  g_assert_cmpuint (ca_text_layout_get_n_lines (glued), ==, 2);
+  ca_text_layout_get_extents (glued, NULL, &logical);
+  g_assert_cmpfloat_with_epsilon (logical.width,
+                                  MAX (line_width ("Иргизский"), line_width ("2014–2015")), 1e-9);
+  g_assert_cmpfloat_with_epsilon (line_width ("2014–\u20602015"), line_width ("2014–2015"),
+                                  1e-9);
+
+  g_assert_cmpuint (ca_text_layout_get_n_lines (word), >=, 2);
+  ca_text_layout_get_extents (word, NULL, &logical);
+  g_assert_cmpfloat (logical.width, <=, line_width ("Мугалжарский") / 2);
+
+  g_assert_cmpfloat (line_width ("AV"), <, line_width ("A") + line_width ("V") - 0.1);
+  g_assert_cmpfloat_with_epsilon (line_width ("HH"), 2 * line_width ("H"), 1e-9);
+
+  cairo_matrix_init_scale (&size, 10, 10);
+  cairo_matrix_init_identity (&identity);
+  font = cairo_scaled_font_create (ca_render_fonts_get_face (FALSE), &size, &identity,
+                                   ca_render_fonts_get_options ());
+  cairo_scaled_font_extents (font, &metrics);
+  cairo_scaled_font_destroy (font);
+  ca_text_layout_get_extents (lines, NULL, &logical);
+  g_assert_cmpuint (ca_text_layout_get_n_lines (lines), ==, 3);
+  g_assert_cmpfloat_with_epsilon (logical.height, 3 * (metrics.ascent + metrics.descent) + 2 * 2.5,
+                                  1e-9);
+
+  /* Centred in its 200 units: the ink starts (200 − the line's width) / 2
+   * further right than the same line set left. */
+  ca_text_layout_get_extents (centred, &ink, &logical);
+  {
+    g_autoptr (CaTextLayout) left = ca_text_layout_new ("ab cdefgh", 10, FALSE, 200,
+                                                        CA_TEXT_ALIGN_LEFT, 0, 1);
+
+    ca_text_layout_get_extents (left, &left_ink, NULL);
+  }
+  g_assert_cmpfloat_with_epsilon (ink.x - left_ink.x, (200 - line_width ("ab cdefgh")) / 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (logical.x, (200 - line_width ("ab cdefgh")) / 2, 1e-9);
+}
+
 static cairo_status_t
 append_to_string (void                *closure,
                   const unsigned char *data,
@@ -888,6 +974,7 @@ main (int    argc,
   g_test_add_func ("/render/text/figure-font", test_figure_font);
   g_test_add_func ("/render/text/font-fallback", test_font_fallback);
   g_test_add_func ("/render/text/one-size", test_one_size);
+  g_test_add_func ("/render/text/layout", test_text_layout);
   g_test_add_func ("/render/text/vector-halo", test_vector_halo);
   g_test_add_func ("/render/text/pdf-halo", test_pdf_halo);
   g_test_add_func ("/render/text/raster-halo", test_raster_halo);
