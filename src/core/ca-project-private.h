@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* The bundled default project's bytes, NUL-terminated (data/meson.build
+ * compiles them in). */
+extern const unsigned char ca_default_project[];
+extern const size_t        ca_default_project_size;
+
 /* The state of one read: messages name @name and the element's line. */
 typedef struct
 {

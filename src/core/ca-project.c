@@ -16,13 +16,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "ca-data-resources.h"
 #include "ca-project-private.h"
 #include "ca-xml.h"
 
 G_DEFINE_QUARK (ca-project-error-quark, ca_project_error)
-
-#define DEFAULT_PROJECT "/org/clusteratlas/ClusterAtlas/data/aktobe.caproj"
 
 /* No project holds anything near this; refusing protects memory. */
 #define PROJECT_MAX_BYTES ((gsize) 256 * 1024 * 1024)
@@ -172,23 +169,8 @@ ca_project_load (const char  *path,
 CaDataset *
 ca_project_load_default (GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *data;
-  gsize length = 0;
-
-  /* Referencing the resource from here keeps it in the static library. */
-  bytes = g_resource_lookup_data (ca_data_get_resource (), DEFAULT_PROJECT,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
-  if (bytes == NULL)
-    {
-      g_set_error (error, CA_PROJECT_ERROR, CA_PROJECT_ERROR_IO,
-                   _("aktobe.caproj: the bundled default project is missing: %s"),
-                   local_error->message);
-      return NULL;
-    }
-  data = g_bytes_get_data (bytes, &length);
-  return load_data (data, length, "aktobe.caproj", NULL, TRUE, error);
+  return load_data ((const char *) ca_default_project, ca_default_project_size, "aktobe.caproj",
+                    NULL, TRUE, error);
 }
 
 char *
