@@ -69,6 +69,7 @@ typedef struct
   CaExportFormat format;
   CaExportOptions options;
   CaExportDialog *dialog;  /* only for the counters; the task holds a ref */
+  GCancellable *cancellable; /* the task's, while it runs */
 } ExportJob;
 
 static void
@@ -162,6 +163,14 @@ on_progress (guint    done,
   g_atomic_int_set (&job->dialog->done, (gint) done);
 }
 
+static gboolean
+job_is_cancelled (gpointer data)
+{
+  ExportJob *job = data;
+
+  return g_cancellable_is_cancelled (job->cancellable);
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source,
@@ -189,8 +198,10 @@ export_thread (GTask        *task,
     {
       const char * const wanted[] = { extensions[job->format], NULL };
 
-      ok = ca_export_all (analysis, basemap, &job->options, job->path, wanted, on_progress, job,
-                          cancellable, &error);
+      job->cancellable = cancellable;
+      ok = ca_export_all (analysis, basemap, &job->options, job->path, wanted, on_progress,
+                          job_is_cancelled, job, &error);
+      job->cancellable = NULL;
     }
   if (ok)
     g_task_return_boolean (task, TRUE);

@@ -27,8 +27,8 @@ typedef struct
   const char * const    *ids;
   guint                  total;
   void                 (*progress) (guint done, guint total, gpointer data);
-  gpointer               progress_data;
-  GCancellable          *cancellable;
+  gboolean             (*cancelled) (gpointer data);
+  gpointer               data;      /* for both */
   guint                  threads_each; /* the processors' share of each figure in flight */
 
   GMutex                 mutex;      /* guards what follows */
@@ -73,7 +73,7 @@ export_figures (gpointer data)
       gboolean ok;
 
       g_mutex_lock (&all->mutex);
-      if (all->failed || all->next == all->total || g_cancellable_is_cancelled (all->cancellable))
+      if (all->failed || all->next == all->total || (all->cancelled != NULL && all->cancelled (all->data)))
         {
           g_mutex_unlock (&all->mutex);
           return NULL;
@@ -85,7 +85,7 @@ export_figures (gpointer data)
       if (!ok)
         all->failed = TRUE;
       else if (all->progress != NULL)
-        all->progress (++all->done, all->total, all->progress_data);
+        all->progress (++all->done, all->total, all->data);
       else
         all->done++;
       g_mutex_unlock (&all->mutex);
@@ -125,12 +125,12 @@ ca_export_all (CaAnalysis            *analysis,
                const char            *directory,
                const char * const    *extensions,
                void                 (*progress) (guint done, guint total, gpointer data),
-               gpointer               progress_data,
-               GCancellable          *cancellable,
+               gboolean             (*cancelled) (gpointer data),
+               gpointer               data,
                GError               **error)
 {
   AllFigures all = { analysis, basemap, options, directory, extensions, FALSE, ca_figure_get_ids (),
-                     0, progress, progress_data, cancellable };
+                     0, progress, cancelled, data };
   guint n_at_once;
   gboolean ok;
 

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <glib.h>
 
 #include "ca-figure.h"
 
@@ -69,16 +69,18 @@ gboolean ca_export_figure_to (const char            *figure_id,
 /* Every figure into @directory as <id>.<extension> for each of @extensions
  * (NULL-terminated: {"png", "pdf", NULL}), two figures at a time; @progress
  * (may be NULL) is called after each figure with the count done, from the
- * thread that drew it, one call at a time; once @cancellable is cancelled
- * no more figures begin, those begun are finished. */
+ * thread that drew it, one call at a time; @cancelled (may be NULL) is
+ * asked, also one call at a time, before each figure begins: once it
+ * answers TRUE no more figures begin, those begun are finished. Both get
+ * @data. */
 gboolean ca_export_all (CaAnalysis            *analysis,
                         CaBasemap             *basemap,
                         const CaExportOptions *options,
                         const char            *directory,
                         const char * const    *extensions,
                         void                 (*progress) (guint done, guint total, gpointer data),
-                        gpointer               progress_data,
-                        GCancellable          *cancellable,
+                        gboolean             (*cancelled) (gpointer data),
+                        gpointer               data,
                         GError               **error);
 
 G_END_DECLS
