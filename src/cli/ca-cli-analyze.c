@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "ca-cli.h"
 #include "ca-cli-analyze.h"
 #include "ca-csv.h"
+#include "ca-json-writer.h"
 #include "ca-project.h"
 #include "ca-rank-score.h"
 
@@ -343,100 +343,95 @@ write_json (CaAnalysis *analysis,
   CaDataset *dataset = ca_analysis_get_dataset (analysis);
   const double *composite = ca_analysis_get_composite (analysis);
   const CaFavourability *types = ca_analysis_get_types (analysis);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  CaJsonWriter json;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "units");
-  json_builder_begin_array (builder);
+  ca_json_writer_init (&json, out);
+  ca_json_writer_begin_object (&json);
+  ca_json_writer_name (&json, "units");
+  ca_json_writer_begin_array (&json);
   for (guint u = 0; u < ca_dataset_get_n_units (dataset); u++)
     {
       const CaUnit *unit = ca_dataset_get_unit (dataset, u);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, unit->code);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, ca_text_get (&unit->name, lang));
-      json_builder_set_member_name (builder, "score");
+      ca_json_writer_begin_object (&json);
+      ca_json_writer_name (&json, "code");
+      ca_json_writer_string (&json, unit->code);
+      ca_json_writer_name (&json, "name");
+      ca_json_writer_string (&json, ca_text_get (&unit->name, lang));
+      ca_json_writer_name (&json, "score");
       if (isnan (composite[u]))
-        json_builder_add_null_value (builder);
+        ca_json_writer_null (&json);
       else
-        json_builder_add_double_value (builder, composite[u]);
-      json_builder_set_member_name (builder, "class");
+        ca_json_writer_double (&json, composite[u]);
+      ca_json_writer_name (&json, "class");
       if (types[u] == CA_FAVOURABILITY_UNKNOWN)
-        json_builder_add_null_value (builder);
+        ca_json_writer_null (&json);
       else
-        json_builder_add_string_value (builder, ca_favourability_to_string (types[u]));
-      json_builder_end_object (builder);
+        ca_json_writer_string (&json, ca_favourability_to_string (types[u]));
+      ca_json_writer_end_object (&json);
     }
-  json_builder_end_array (builder);
+  ca_json_writer_end_array (&json);
 
-  json_builder_set_member_name (builder, "specialisations");
-  json_builder_begin_object (builder);
+  ca_json_writer_name (&json, "specialisations");
+  ca_json_writer_begin_object (&json);
   for (guint u = 0; u < ca_dataset_get_n_units (dataset); u++)
     {
       GArray *spec = ca_analysis_get_specialisations (analysis, u);
 
       if (spec->len == 0)
         continue;
-      json_builder_set_member_name (builder, ca_dataset_get_unit (dataset, u)->code);
-      json_builder_begin_array (builder);
+      ca_json_writer_name (&json, ca_dataset_get_unit (dataset, u)->code);
+      ca_json_writer_begin_array (&json);
       for (guint s = 0; s < spec->len; s++)
         {
           const CaSpecialisation *item = &g_array_index (spec, CaSpecialisation, s);
 
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "industry");
-          json_builder_add_string_value (builder, ca_analysis_get_lq_industry_name (analysis, item->industry, lang));
-          json_builder_set_member_name (builder, "lq");
-          json_builder_add_double_value (builder, item->lq);
-          json_builder_end_object (builder);
+          ca_json_writer_begin_object (&json);
+          ca_json_writer_name (&json, "industry");
+          ca_json_writer_string (&json, ca_analysis_get_lq_industry_name (analysis, item->industry, lang));
+          ca_json_writer_name (&json, "lq");
+          ca_json_writer_double (&json, item->lq);
+          ca_json_writer_end_object (&json);
         }
-      json_builder_end_array (builder);
+      ca_json_writer_end_array (&json);
     }
-  json_builder_end_object (builder);
+  ca_json_writer_end_object (&json);
 
-  json_builder_set_member_name (builder, "clusters");
-  json_builder_begin_array (builder);
+  ca_json_writer_name (&json, "clusters");
+  ca_json_writer_begin_array (&json);
   for (guint c = 0; c < ca_dataset_get_n_clusters (dataset); c++)
     {
       const CaCluster *cluster = ca_dataset_get_cluster (dataset, c);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, cluster->id);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, ca_text_get (&cluster->name, lang));
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, ca_cluster_type_to_string (cluster->type));
-      json_builder_set_member_name (builder, "centres");
-      json_builder_begin_array (builder);
+      ca_json_writer_begin_object (&json);
+      ca_json_writer_name (&json, "id");
+      ca_json_writer_string (&json, cluster->id);
+      ca_json_writer_name (&json, "name");
+      ca_json_writer_string (&json, ca_text_get (&cluster->name, lang));
+      ca_json_writer_name (&json, "type");
+      ca_json_writer_string (&json, ca_cluster_type_to_string (cluster->type));
+      ca_json_writer_name (&json, "centres");
+      ca_json_writer_begin_array (&json);
       for (guint i = 0; i < cluster->centres->len; i++)
-        json_builder_add_string_value (builder, ca_text_get (cluster->centres->pdata[i], lang));
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "members");
-      json_builder_begin_array (builder);
+        ca_json_writer_string (&json, ca_text_get (cluster->centres->pdata[i], lang));
+      ca_json_writer_end_array (&json);
+      ca_json_writer_name (&json, "members");
+      ca_json_writer_begin_array (&json);
       for (guint i = 0; i < cluster->members->len; i++)
-        json_builder_add_string_value (builder, g_array_index (cluster->members, CaClusterMember, i).code);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "industries");
-      json_builder_begin_array (builder);
+        ca_json_writer_string (&json, g_array_index (cluster->members, CaClusterMember, i).code);
+      ca_json_writer_end_array (&json);
+      ca_json_writer_name (&json, "industries");
+      ca_json_writer_begin_array (&json);
       for (guint i = 0; i < cluster->industries->len; i++)
-        json_builder_add_string_value (builder, cluster->industries->pdata[i]);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+        ca_json_writer_string (&json, cluster->industries->pdata[i]);
+      ca_json_writer_end_array (&json);
+      ca_json_writer_end_object (&json);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  ca_json_writer_end_array (&json);
+  ca_json_writer_end_object (&json);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_string_append_printf (out, "%s\n", text);
+  g_string_append_c (out, '\n');
+  ca_json_writer_clear (&json);
 }
 
 static void
