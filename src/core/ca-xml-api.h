@@ -48,7 +48,8 @@ typedef struct
 {
   /* Parses @data with no network, no DTD and no entities, and reports the
    * document to @sink only when it is well-formed and has no document
-   * type declaration. @message (g_free it) is set for CA_XML_MALFORMED. */
+   * type declaration. @message (malloc'd: free() it) is set for
+   * CA_XML_MALFORMED. */
   CaXmlOutcome (*parse) (const char      *data,
                          size_t           length,
                          const char      *name,

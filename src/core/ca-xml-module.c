@@ -8,11 +8,16 @@
  * are collected by a handler installed on the parser context only, so no
  * global libxml2 state is touched.
  *
+ * The module uses no GLib: the command-line program has GLib linked in
+ * statically, and a module needing the shared one would load a second
+ * copy into it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib.h>
+#include <ctype.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ca-xml-api.h"
@@ -21,10 +26,10 @@ __attribute__ ((visibility ("default"))) int ca_xml_module_fill_api (CaXmlApi *a
 
 typedef struct
 {
-  gboolean has_dtd;
-  long     dtd_line;
-  long     error_line;
-  char    *error_message;
+  int   has_dtd;
+  long  dtd_line;
+  long  error_line;
+  char *error_message;   /* malloc'd */
 } ParseState;
 
 static void
@@ -36,9 +41,23 @@ refuse_dtd (void          *user_data,
   xmlParserCtxt *ctxt = user_data;
   ParseState *state = ctxt->_private;
 
-  state->has_dtd = TRUE;
+  state->has_dtd = 1;
   state->dtd_line = ctxt->input != NULL ? ctxt->input->line : 0;
   xmlStopParser (ctxt);
+}
+
+/* @text without the white space round it, malloc'd; NULL if out of memory. */
+static char *
+stripped_copy (const char *text)
+{
+  size_t length;
+
+  while (isspace ((unsigned char) *text))
+    text++;
+  length = strlen (text);
+  while (length > 0 && isspace ((unsigned char) text[length - 1]))
+    length--;
+  return strndup (text, length);
 }
 
 static void
@@ -54,7 +73,7 @@ collect_error (void     *user_data,
    * conversion stopped. */
   state->error_line = error->line > 0 ? error->line
                                       : ctxt->input != NULL ? ctxt->input->line : 1;
-  state->error_message = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
+  state->error_message = stripped_copy (error->message != NULL ? error->message : "");
 }
 
 /* @node and what is inside it, to @sink. Only attributes outside any
@@ -64,22 +83,31 @@ walk (xmlNode         *node,
       const CaXmlSink *sink,
       void            *user_data)
 {
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
-  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (xmlFree);
+  size_t n = 0, size = 1;
+  const char **names;
+  char **values;
 
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    size++;
+  names = calloc (size, sizeof *names);
+  values = calloc (size, sizeof *values);
+  if (names == NULL || values == NULL)
+    abort ();
   for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
     {
       xmlChar *value;
 
       if (attr->ns != NULL || (value = xmlGetNoNsProp (node, attr->name)) == NULL)
         continue;
-      g_ptr_array_add (names, (gpointer) attr->name);
-      g_ptr_array_add (values, value);
+      names[n] = (const char *) attr->name;
+      values[n++] = (char *) value;
     }
-  g_ptr_array_add (names, NULL);
-  g_ptr_array_add (values, NULL);
-  sink->start (user_data, (const char *) node->name, (const char *const *) names->pdata,
-               (const char *const *) values->pdata, xmlGetLineNo (node));
+  sink->start (user_data, (const char *) node->name, names, (const char *const *) values,
+               xmlGetLineNo (node));
+  for (size_t i = 0; i < n; i++)
+    xmlFree (values[i]);
+  free (values);
+  free (names);
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     if (child->type == XML_ELEMENT_NODE)
       walk (child, sink, user_data);
@@ -134,14 +162,16 @@ parse (const char      *data,
       outcome = CA_XML_MALFORMED;
       if (state.error_message != NULL)
         *line = state.error_line;
-      *message = g_steal_pointer (&state.error_message);
+      *message = state.error_message;
+      state.error_message = NULL;
     }
   else if (doc->intSubset != NULL || doc->extSubset != NULL)
     outcome = CA_XML_DOCTYPE;
   else if (xmlDocGetRootElement (doc) != NULL)
     walk (xmlDocGetRootElement (doc), sink, user_data);
-  g_free (state.error_message);
-  g_clear_pointer (&doc, xmlFreeDoc);
+  free (state.error_message);
+  if (doc != NULL)
+    xmlFreeDoc (doc);
   xmlFreeParserCtxt (ctxt);
   return outcome;
 }

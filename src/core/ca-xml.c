@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
 #include "ca-module.h"
 #include "ca-xml.h"
@@ -85,6 +86,7 @@ ca_xml_parse (const char    *data,
   static const CaXmlSink sink = { sink_start, sink_text, sink_end };
   const CaXmlApi *api = ca_xml_api_get (error);
   g_autoptr (CaXmlBuilder) builder = NULL;
+  char *module_message = NULL;
 
   *outcome = CA_XML_PARSED;
   *line = 1;
@@ -92,7 +94,13 @@ ca_xml_parse (const char    *data,
   if (api == NULL)
     return NULL;
   builder = ca_xml_builder_new ();
-  *outcome = api->parse (data, length, name, &sink, builder, line, message);
+  *outcome = api->parse (data, length, name, &sink, builder, line, &module_message);
+  /* The module has no GLib: its string is malloc'd. */
+  if (module_message != NULL)
+    {
+      *message = g_strdup (module_message);
+      free (module_message);
+    }
   if (*outcome != CA_XML_PARSED)
     return NULL;
   return ca_xml_builder_finish (g_steal_pointer (&builder));
