@@ -14,7 +14,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <ctype.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <stdlib.h>
@@ -46,16 +45,24 @@ refuse_dtd (void          *user_data,
   xmlStopParser (ctxt);
 }
 
+/* ASCII white space only: the message is UTF-8, and in an 8-bit locale
+ * isspace() may take a byte of a multibyte character for a space. */
+static int
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 /* @text without the white space round it, malloc'd; NULL if out of memory. */
 static char *
 stripped_copy (const char *text)
 {
   size_t length;
 
-  while (isspace ((unsigned char) *text))
+  while (is_blank (*text))
     text++;
   length = strlen (text);
-  while (length > 0 && isspace ((unsigned char) text[length - 1]))
+  while (length > 0 && is_blank (text[length - 1]))
     length--;
   return strndup (text, length);
 }
