@@ -290,6 +290,15 @@ test_text_layout (void)
   g_assert_cmpfloat (logical.width, <=, line_width ("Мугалжарский") / 2);
 
   g_assert_cmpfloat (line_width ("AV"), <, line_width ("A") + line_width ("V") - 0.1);
+  /* "й" typed as "и" and a combining breve is set as the glyph "й". */
+  {
+    g_autoptr (CaTextLayout) typed = ca_text_layout_new ("Мугалжарскии\u0306", 10, FALSE, 0,
+                                                         CA_TEXT_ALIGN_LEFT, 0, 1);
+    guint in_figure = 0;
+
+    g_assert_cmpuint (ca_text_layout_count_glyphs (typed, &in_figure, NULL), ==, 0);
+    g_assert_cmpuint (in_figure, ==, g_utf8_strlen ("Мугалжарский", -1));
+  }
   g_assert_cmpfloat_with_epsilon (line_width ("HH"), 2 * line_width ("H"), 1e-9);
 
   cairo_matrix_init_scale (&size, 10, 10);

@@ -490,7 +490,11 @@ ca_text_layout_new (const char *text,
 {
   CaTextLayout *self = g_object_new (CA_TYPE_TEXT_LAYOUT, NULL);
 
-  self->text = g_utf8_make_valid (text != NULL ? text : "", -1);
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+
+  /* Composed: a letter typed as base and accent (files saved on macOS
+   * often are) is one glyph of the font, not an accent placed by guess. */
+  self->text = g_utf8_normalize (valid, -1, G_NORMALIZE_DEFAULT_COMPOSE);
   self->font_size = font_size > 0 ? font_size : 1;
   self->bold = bold != FALSE;
   self->wrap_width = wrap_width > 0 ? wrap_width : 0;
