@@ -143,7 +143,7 @@ test_placer_shrunk_boxes (void)
       g_assert_false (item->pub.leader);
       g_assert_false (item->wrapped);
       g_assert_cmpfloat (item->pub.size, <, item->base_size);
-      g_assert_cmpfloat_with_epsilon (ca_render_layout_get_scale (item->layout) * 10,
+      g_assert_cmpfloat_with_epsilon (ca_text_layout_get_scale (item->layout) * 10,
                                       item->pub.size, 1e-9);
       ca_render_layout_size (item->layout, &w, &h);
       g_assert_cmpfloat_with_epsilon (item->pub.rect.width, w, 1e-9);

@@ -153,8 +153,8 @@ test_one_size (void)
 
   g_assert_cmpfloat (ca_text_layout_get_font_size (small), ==,
                      ca_text_layout_get_font_size (large));
-  g_assert_cmpfloat_with_epsilon (ca_render_layout_get_scale (large),
-                                  2 * ca_render_layout_get_scale (small), 1e-12);
+  g_assert_cmpfloat_with_epsilon (ca_text_layout_get_scale (large),
+                                  2 * ca_text_layout_get_scale (small), 1e-12);
   ca_render_layout_size (small, &small_w, &small_h);
   ca_render_layout_size (large, &large_w, &large_h);
   g_assert_cmpfloat (small_w, >, 100);

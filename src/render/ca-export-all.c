@@ -73,7 +73,8 @@ export_figures (gpointer data)
       gboolean ok;
 
       g_mutex_lock (&all->mutex);
-      if (all->failed || all->next == all->total || (all->cancelled != NULL && all->cancelled (all->data)))
+      if (all->failed || all->next == all->total ||
+          (all->cancelled != NULL && all->cancelled (all->data)))
         {
           g_mutex_unlock (&all->mutex);
           return NULL;

@@ -433,7 +433,7 @@ ca_figure_draw_full (const char            *id,
   if (options->cache != NULL)
     {
       ca_render_cache_begin (options->cache);
-      context = ca_render_cache_get_context (options->cache, cr);
+      context = ca_render_cache_get_context (options->cache);
     }
   else
     {

@@ -152,12 +152,10 @@ ca_render_cache_end (CaRenderCache *self)
 }
 
 CaTextContext *
-ca_render_cache_get_context (CaRenderCache *self,
-                             cairo_t       *cr)
+ca_render_cache_get_context (CaRenderCache *self)
 {
   g_return_val_if_fail (CA_IS_RENDER_CACHE (self), NULL);
 
-  (void) cr;
   if (self->context == NULL)
     {
       self->context = ca_text_context_new ();

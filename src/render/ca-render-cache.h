@@ -37,9 +37,9 @@ guint          ca_render_cache_get_n_hits (CaRenderCache *self);
  * it nor the one before used. */
 void           ca_render_cache_begin (CaRenderCache *self);
 void           ca_render_cache_end (CaRenderCache *self);
-/* The text context for @cr (a new reference): the same one every time,
- * keeping the layouts made with it (ca_text_context_set_keep). */
-CaTextContext *ca_render_cache_get_context (CaRenderCache *self, cairo_t *cr);
+/* The text context (a new reference): the same one every time, keeping
+ * the layouts made with it (ca_text_context_set_keep). */
+CaTextContext *ca_render_cache_get_context (CaRenderCache *self);
 
 /* Keys: the bytes of everything an entry depends on, after its kind. */
 GByteArray    *ca_render_key_new (const char *kind);

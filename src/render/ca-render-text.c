@@ -175,12 +175,6 @@ ca_render_join_dashes (const char *text)
  * one scaled font a face instead of one a size. */
 #define LAYOUT_SIZE 10.0
 
-double
-ca_render_layout_get_scale (CaTextLayout *layout)
-{
-  return ca_text_layout_get_scale (layout);
-}
-
 static CaTextLayout *
 layout_make (const char *text,
              double      size,
@@ -235,7 +229,7 @@ ca_render_layout_size (CaTextLayout *layout,
                        double       *width,
                        double       *height)
 {
-  double scale = ca_render_layout_get_scale (layout);
+  double scale = ca_text_layout_get_scale (layout);
   cairo_rectangle_t logical;
 
   ca_text_layout_get_extents (layout, NULL, &logical);
@@ -249,7 +243,7 @@ void
 ca_render_layout_ink (CaTextLayout      *layout,
                       cairo_rectangle_t *ink)
 {
-  double scale = ca_render_layout_get_scale (layout);
+  double scale = ca_text_layout_get_scale (layout);
   cairo_rectangle_t extents;
 
   ca_text_layout_get_extents (layout, &extents, NULL);
@@ -265,7 +259,7 @@ ca_render_layout_place (cairo_t      *cr,
                         double        x,
                         double        y)
 {
-  double scale = ca_render_layout_get_scale (layout);
+  double scale = ca_text_layout_get_scale (layout);
 
   cairo_translate (cr, x, y);
   cairo_scale (cr, scale, scale);

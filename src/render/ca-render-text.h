@@ -44,9 +44,6 @@ CaTextLayout *ca_render_layout_new_full (CaTextContext *context, const char *tex
 void          ca_render_layout_size (CaTextLayout *layout, double *width, double *height);
 /* Ink extents of @layout in device units, from its top-left corner. */
 void          ca_render_layout_ink (CaTextLayout *layout, cairo_rectangle_t *ink);
-/* How much @layout is scaled when drawn: the size it was asked for over
- * the one it is set at (1 for a layout not made here). */
-double        ca_render_layout_get_scale (CaTextLayout *layout);
 /* Moves @cr's origin to (@x, @y), scales it by @layout's scale and puts
  * the current point there: ca_text_layout_show or ca_text_layout_path
  * then draws @layout at its size. */

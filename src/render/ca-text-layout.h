@@ -41,6 +41,8 @@ gboolean      ca_text_layout_get_bold (CaTextLayout *self);
 double        ca_text_layout_get_wrap_width (CaTextLayout *self);
 CaTextAlign   ca_text_layout_get_align (CaTextLayout *self);
 double        ca_text_layout_get_spacing (CaTextLayout *self);
+/* How much the layout is scaled when drawn: the size asked for over the
+ * one it is set at (ca-render-text.c). */
 double        ca_text_layout_get_scale (CaTextLayout *self);
 guint         ca_text_layout_get_n_lines (CaTextLayout *self);
 
