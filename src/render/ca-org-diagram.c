@@ -190,7 +190,8 @@ draw_headings (cairo_t           *cr,
       if (band->heading == NULL)
         continue;
       heading = ca_org_text_new (context, band->heading, CA_ORG_HEADING_SIZE, TRUE,
-                                 band->w - 2 * CA_ORG_PANEL_PAD_X * f, f, CA_TEXT_ALIGN_LEFT);
+                                 band->w - 2 * CA_ORG_PANEL_PAD_X * f, f,
+                                 CA_TEXT_ALIGN_LEFT);
       ca_org_text_size (heading, f, &w, &h);
       cairo_rectangle (cr, x - 0.2 * f, y, w + 0.4 * f, h);
       ca_rgb_set_source (cr, tint);
@@ -331,8 +332,9 @@ draw_legend (cairo_t           *cr,
     {
       double x = layout->legend_pos[2 * i], y = layout->legend_pos[2 * i + 1];
       double mid = y + row_h / 2;
-      g_autoptr (CaTextLayout) text = ca_org_text_new (context, ca_org_legend_label (i, layout->lang),
-                                                      CA_ORG_LEGEND_SIZE, FALSE, -1, f, CA_TEXT_ALIGN_LEFT);
+      const char *label = ca_org_legend_label (i, layout->lang);
+      g_autoptr (CaTextLayout) text = ca_org_text_new (context, label, CA_ORG_LEGEND_SIZE, FALSE,
+                                                       -1, f, CA_TEXT_ALIGN_LEFT);
       double h;
 
       if (i < 2)

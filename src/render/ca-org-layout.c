@@ -223,8 +223,9 @@ place_legend (CaOrgLayout   *layout,
 
   for (guint i = 0; i < CA_ORG_LEGEND_N; i++)
     {
-      g_autoptr (CaTextLayout) text = ca_org_text_new (context, ca_org_legend_label (i, layout->lang),
-                                                      LEGEND_SIZE, FALSE, -1, f, CA_TEXT_ALIGN_LEFT);
+      const char *label = ca_org_legend_label (i, layout->lang);
+      g_autoptr (CaTextLayout) text = ca_org_text_new (context, label, LEGEND_SIZE, FALSE, -1, f,
+                                                       CA_TEXT_ALIGN_LEFT);
       double w, entry_w;
 
       ca_org_text_size (text, f, &w, NULL);
@@ -288,8 +289,9 @@ place (CaOrgLayout   *layout,
       band->heading_h = 0;
       if (band->heading != NULL)
         {
-          g_autoptr (CaTextLayout) heading = ca_org_text_new (context, band->heading, HEADING_SIZE, TRUE,
-                                                             band->w - 2 * PANEL_PAD_X * f, f, CA_TEXT_ALIGN_LEFT);
+          double inner = band->w - 2 * PANEL_PAD_X * f;
+          g_autoptr (CaTextLayout) heading = ca_org_text_new (context, band->heading, HEADING_SIZE,
+                                                              TRUE, inner, f, CA_TEXT_ALIGN_LEFT);
 
           ca_org_text_size (heading, f, NULL, &band->heading_h);
         }
